@@ -1,0 +1,41 @@
+"""When the working calendar changes, open deadlines are counted again (kip-rules §1, policy).
+
+Saving or deleting a `CalendarOverride` enqueues `recompute_open_deadlines_task` once the change
+is committed; `manage.py recompute_deadlines` runs the same sweep by hand or from cron. Each
+request whose date moves gets one DEADLINE_RECOMPUTED event; a date already told to the
+requester never moves earlier (`workflow.recompute_deadlines`).
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django_tasks import task
+
+from information_requests import workflow
+from information_requests.calendar import load_calendar
+from information_requests.deadlines import policy_from_settings
+from information_requests.models import CalendarOverride, InformationRequest
+
+
+def recompute_open_deadlines():
+    """Recompute every open request on the calendar in force; returns the requests that moved."""
+    calendar = load_calendar()
+    policy = policy_from_settings()
+    moved = []
+    for request in InformationRequest.objects.open().order_by("pk").iterator():
+        updated, changed = workflow.recompute_deadlines(request, calendar=calendar, policy=policy)
+        if changed:
+            moved.append(updated)
+    return moved
+
+
+@task()
+def recompute_open_deadlines_task():
+    return [request.registration_number for request in recompute_open_deadlines()]
+
+
+@receiver(post_save, sender=CalendarOverride, dispatch_uid="calendar_override_saved")
+@receiver(post_delete, sender=CalendarOverride, dispatch_uid="calendar_override_deleted")
+def calendar_changed(sender, **kwargs):
+    # After commit: the task must see the new calendar, and a rolled-back change moves nothing.
+    transaction.on_commit(recompute_open_deadlines_task.enqueue)

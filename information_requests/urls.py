@@ -1,0 +1,16 @@
+from django.urls import path
+
+from information_requests import views
+
+app_name = "information_requests"
+
+urlpatterns = [
+    path("", views.request_form, name="form"),
+    path("tanda-terima/<str:number>/<slug:token>/", views.receipt, name="receipt"),
+    path("tanda-terima/<str:number>/<slug:token>/pdf/", views.receipt_pdf, name="receipt_pdf"),
+    path("lacak/", views.track, name="track"),
+    path("lacak/<str:number>/<slug:token>/", views.tracking, name="tracking"),
+    path("lacak/<str:number>/<slug:token>/pemberitahuan/", views.notice_pdf, name="notice_pdf"),
+    path("saran/", views.suggestions, name="suggestions"),
+    path("saran/<int:page_id>/", views.follow_suggestion, name="follow_suggestion"),
+]

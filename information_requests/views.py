@@ -1,0 +1,196 @@
+"""The requester's side: file a request, get the receipt, follow it, and search first.
+
+Pages reached with the secret token send no referrer (the token is in their URL), are never cached
+or indexed, and show nothing personal: no NIK, address, phone or identity document.
+"""
+
+import io
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from information_requests import workflow
+from information_requests.clock import request_clock
+from information_requests.deadlines import policy_from_settings
+from information_requests.forms import RequestForm, TrackingForm
+from information_requests.letters import render_notice_pdf, render_receipt_pdf
+from information_requests.links import token_kwargs, tracking_url
+from information_requests.models import SearchFirstHit, WrittenNotice
+from information_requests.notifications import notice_filename, receipt_filename
+from information_requests.numbering import registration_slug
+from information_requests.suggestions import MAX_QUERY_LENGTH, suggest, suggestable_pages
+from information_requests.tracking import find_request, timeline
+
+
+def private(view):
+    """For responses that hold a secret or what a requester typed: never stored, never indexed,
+    and no Referer header telling another site the URL."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapper
+
+
+def tracked_request_or_404(number, token):
+    """One 404 for an unknown number and for a wrong token alike."""
+    found = find_request(number, token)
+    if found is None:
+        raise Http404
+    return found
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def request_form(request):
+    form = RequestForm(request.POST, request.FILES) if request.method == "POST" else RequestForm()
+    if form.is_valid():
+        submitted, token = workflow.submit(form.requester_fields(), attachments=form.attachments())
+        return redirect("information_requests:receipt", **token_kwargs(submitted, token))
+    response = render(
+        request,
+        "information_requests/request_form.html",
+        {
+            "form": form,
+            "policy": policy_from_settings(),
+            # The browser cannot give back chosen files: say so when a form with files comes back.
+            "files_dropped": bool(request.FILES),
+        },
+        status=400 if form.is_bound else 200,
+    )
+    if form.is_bound:
+        # It shows back what the requester typed: NIK, address, phone.
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@private
+def receipt(request, number, token):
+    found = tracked_request_or_404(number, token)
+    return render(
+        request,
+        "information_requests/request_receipt.html",
+        {
+            "info_request": found,
+            "clock": request_clock(found),
+            "tracking_url": tracking_url(found, token),
+            "number": registration_slug(found.registration_number),
+            "token": token,
+        },
+    )
+
+
+@require_GET
+@private
+def receipt_pdf(request, number, token):
+    found = tracked_request_or_404(number, token)
+    return pdf_response(io.BytesIO(render_receipt_pdf(found)), receipt_filename(found))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private
+def track(request):
+    """Number + secret code typed in; the secret link from the e-mail skips this step."""
+    form = TrackingForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_valid():
+        found = find_request(form.cleaned_data["registration_number"], form.cleaned_data["token"])
+        if found is not None:
+            return redirect(
+                "information_requests:tracking",
+                **token_kwargs(found, form.cleaned_data["token"]),
+            )
+        form.add_error(
+            None,
+            ValidationError(
+                _(
+                    "No request matches this registration number and secret code. Check both "
+                    "against the e-mail we sent you."
+                ),
+                code="not_found",
+            ),
+        )
+        status = 404
+    elif form.is_bound:
+        status = 400
+    return render(request, "information_requests/tracking_form.html", {"form": form}, status=status)
+
+
+@require_GET
+@private
+def tracking(request, number, token):
+    found = tracked_request_or_404(number, token)
+    notice = WrittenNotice.objects.filter(request=found).only("outcome", "request").first()
+    return render(
+        request,
+        "information_requests/information_request.html",
+        {
+            "info_request": found,
+            "clock": request_clock(found),
+            "timeline": timeline(found),
+            "notice": notice,
+            "number": registration_slug(found.registration_number),
+            "token": token,
+        },
+    )
+
+
+@require_GET
+@private
+def notice_pdf(request, number, token):
+    """The written notice as sent, from private storage; rendered afresh if it was never stored."""
+    found = tracked_request_or_404(number, token)
+    notice = get_object_or_404(WrittenNotice, request=found)
+    pdf = notice.pdf.open("rb") if notice.pdf else io.BytesIO(render_notice_pdf(notice))
+    return pdf_response(pdf, notice_filename(found))
+
+
+def pdf_response(pdf, filename):
+    return FileResponse(pdf, as_attachment=True, filename=filename, content_type="application/pdf")
+
+
+@require_GET
+@private
+def suggestions(request):
+    """JSON for the request form's script: published pages that may already answer the request."""
+    query = request.GET.get("q", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        message = _("Use at most %(limit)d characters.") % {"limit": MAX_QUERY_LENGTH}
+        return JsonResponse({"error": message, "results": []}, status=400)
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "title": page.title,
+                    "summary": getattr(page, "summary", ""),
+                    "url": follow_url(page, query),
+                }
+                for page in suggest(query)
+            ]
+        }
+    )
+
+
+def follow_url(page, query):
+    path = reverse("information_requests:follow_suggestion", kwargs={"page_id": page.pk})
+    return f"{path}?{urlencode({'q': query})}"
+
+
+@require_GET
+@private
+def follow_suggestion(request, page_id):
+    """Count that the answer was already published, then go to it."""
+    page = get_object_or_404(suggestable_pages(), pk=page_id)
+    SearchFirstHit.objects.create(query=request.GET.get("q", "")[:MAX_QUERY_LENGTH], page=page)
+    return redirect(page.get_url(request=request))

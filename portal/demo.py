@@ -1,0 +1,138 @@
+"""Demo site structure for `make run`: home, profile and publishing pages, in both languages.
+
+Idempotent: what exists already (perhaps edited by someone) is left as it is.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from portal.models import ContentPage, HomePage
+from ppid_docs.models import (
+    DipPage,
+    ExemptRegisterPage,
+    FinancialReportIndexPage,
+    PublicInformationIndexPage,
+    RegulationIndexPage,
+    WorkPlanIndexPage,
+)
+
+DEMO_PAGES = Path(settings.BASE_DIR) / "demo" / "pages.json"
+
+# Where citizens find the published information: (page type, slug, Indonesian and English title).
+PUBLISHING_SECTIONS = [
+    (RegulationIndexPage, "peraturan", "Peraturan", "Regulations"),
+    (FinancialReportIndexPage, "laporan-keuangan", "Laporan Keuangan", "Financial reports"),
+    (WorkPlanIndexPage, "rencana-kerja", "Rencana Kerja", "Work plans"),
+    (PublicInformationIndexPage, "informasi-publik", "Informasi Publik", "Public information"),
+    (DipPage, "daftar-informasi-publik", "Daftar Informasi Publik", "Public information list"),
+    (
+        ExemptRegisterPage,
+        "informasi-dikecualikan",
+        "Informasi yang Dikecualikan",
+        "Exempt information",
+    ),
+]
+
+
+def stream(blocks):
+    return [
+        {"type": block_type, "value": _block_value(block_type, value)}
+        for block_type, value in blocks
+    ]
+
+
+def _block_value(block_type, value):
+    return {"text": value, "level": "h2"} if block_type == "heading" else value
+
+
+def default_and_english_locales():
+    default = Locale.get_default()
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    return default, english
+
+
+@transaction.atomic
+def ensure_home_page(content):
+    """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(slug="beranda", **content))
+    home.save_revision().publish()
+    if site:
+        placeholder = site.root_page
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+        if placeholder.specific_class is Page:
+            placeholder.delete()
+    else:
+        Site.objects.create(
+            hostname="localhost",
+            root_page=home,
+            is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
+    return home
+
+
+def ensure_translation(page, locale, content):
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing
+    translated = page.copy_for_translation(locale)
+    for field, value in content.items():
+        setattr(translated, field, stream(value) if field == "body" else value)
+    translated.save_revision().publish()
+    return translated
+
+
+def ensure_child_page(parent, page):
+    """Publish `page` under `parent` unless a page with its slug is there already."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_content_page(parent, slug, content):
+    return ensure_child_page(
+        parent,
+        ContentPage(
+            slug=slug,
+            title=content["title"],
+            intro=content.get("intro", ""),
+            body=stream(content.get("body", [])),
+        ),
+    )
+
+
+def ensure_publishing_sections(home, english):
+    """The lists of regulations, reports, plans and information, the DIP and the exempt register."""
+    pages = []
+    for page_type, slug, title, english_title in PUBLISHING_SECTIONS:
+        page = ensure_child_page(home, page_type(slug=slug, title=title))
+        ensure_translation(page, english, {"title": english_title})
+        pages.append(page)
+    return pages
+
+
+def load_demo_pages():
+    data = json.loads(DEMO_PAGES.read_text(encoding="utf-8"))
+    _default, english = default_and_english_locales()
+    home = ensure_home_page(data["home"]["id"])
+    ensure_translation(home, english, data["home"]["en"])
+    pages = [home]
+    for entry in data["pages"]:
+        page = ensure_content_page(home, entry["slug"], entry["id"])
+        ensure_translation(page, english, entry["en"])
+        pages.append(page)
+    pages.extend(ensure_publishing_sections(home, english))
+    return pages

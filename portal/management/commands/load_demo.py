@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from portal.demo import load_demo_pages
+
+DEMO_CORPUS = settings.BASE_DIR / "demo" / "corpus"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo site (home and profile pages, Indonesian and English) and the demo corpus "
+        "of regulations, financial reports, plans and public information. Safe to re-run."
+    )
+
+    def handle(self, *args, **options):
+        pages = load_demo_pages()
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo site ready: {len(pages)} pages in each language.")
+        )
+        call_command("import_corpus", str(DEMO_CORPUS))

@@ -1,0 +1,4 @@
+from .images import PortalImage, PortalRendition
+from .pages import ContentPage, HomePage
+
+__all__ = ["ContentPage", "HomePage", "PortalImage", "PortalRendition"]

@@ -1,0 +1,10 @@
+"""`make run`: the embedded default (SQLite, database search, local files, immediate tasks)."""
+
+from .base import *  # noqa: F403
+from .environment import env_list, env_str
+
+DEBUG = True
+# A fixed key is fine here: dev settings never serve the public.
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,259 @@
+"""One filterable listing for every kind of publication.
+
+Filters live in the query string (so every filtered list has a link and a feed), each filter shows
+how many items each of its values would give, invalid values are answered 400 with a message, and
+the number of SQL queries does not grow with the list.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.db.models.functions import Lower
+from django.http import HttpResponse
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
+
+from portal.routing import subpage_url
+from ppid_docs.choices import InformationCategory
+from ppid_docs.feeds import ListingAtomFeed, ListingRssFeed
+
+MIN_YEAR, MAX_YEAR = 1945, 2100
+
+
+class Sort(models.TextChoices):
+    NEWEST = "newest", _("Newest first")
+    OLDEST = "oldest", _("Oldest first")
+    TITLE = "title", _("Title (A–Z)")
+
+
+ORDERINGS = {
+    Sort.NEWEST: ("-year", "-first_published_at", "-pk"),
+    Sort.OLDEST: ("year", "first_published_at", "pk"),
+    Sort.TITLE: (Lower("title"), "pk"),
+}
+
+
+@dataclass(frozen=True)
+class ListingFilter:
+    """A query-string parameter narrowing the list on one field; without choices, a year."""
+
+    name: str
+    label: str
+    lookup: str
+    choices: tuple[tuple[str, str], ...] | None = None
+
+    def form_field(self):
+        if self.choices is None:
+            return forms.IntegerField(
+                label=self.label, required=False, min_value=MIN_YEAR, max_value=MAX_YEAR
+            )
+        return forms.ChoiceField(label=self.label, required=False, choices=self.choices)
+
+    def value_label(self, value):
+        return str(value) if self.choices is None else dict(self.choices).get(value, value)
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+class ListingQuery:
+    """The filters and sort a visitor asked for, validated; the invalid ones are reported."""
+
+    def __init__(self, filters, data):
+        self.filters = filters
+        form = forms.Form(data)
+        for listing_filter in filters:
+            form.fields[listing_filter.name] = listing_filter.form_field()
+        form.fields["sort"] = forms.ChoiceField(
+            label=_("Sort by"), required=False, choices=Sort.choices
+        )
+        form.is_valid()
+        self.errors = [
+            f"{form.fields[name].label}: {' '.join(messages)}"
+            for name, messages in form.errors.items()
+        ]
+        cleaned = form.cleaned_data
+        self.selected = {
+            listing_filter.name: cleaned[listing_filter.name]
+            for listing_filter in filters
+            if cleaned.get(listing_filter.name) not in (None, "")
+        }
+        self.sort_given = bool(cleaned.get("sort"))
+        self.sort = Sort(cleaned.get("sort") or Sort.NEWEST)
+
+    def apply(self, queryset, except_filter=None):
+        return queryset.filter(
+            **{
+                listing_filter.lookup: self.selected[listing_filter.name]
+                for listing_filter in self.filters
+                if listing_filter.name in self.selected and listing_filter.name != except_filter
+            }
+        )
+
+    def ordered(self, queryset):
+        return self.apply(queryset).order_by(*ORDERINGS[self.sort])
+
+    @property
+    def query_string(self):
+        pairs = list(self.selected.items())
+        if self.sort_given:
+            pairs.append(("sort", self.sort.value))
+        return urlencode(pairs)
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected) or self.sort_given
+
+    def description(self):
+        """The chosen values in words, e.g. "2024, Perda"."""
+        return ", ".join(
+            str(listing_filter.value_label(self.selected[listing_filter.name]))
+            for listing_filter in self.filters
+            if listing_filter.name in self.selected
+        )
+
+
+@dataclass(frozen=True)
+class Listing:
+    query: ListingQuery
+    facets: list[Facet]
+    items: object  # a Paginator page
+    sort_options: list[tuple[str, str]]
+    rss_url: str | None
+    atom_url: str | None
+
+
+class FilterableListingMixin(RoutablePageMixin):
+    """A page listing the live, public publications of one kind in the active language."""
+
+    listing_model = None  # a PublicationPage subclass
+    type_field = None  # the model's own type field, filtered as `type`
+    listing_per_page = 20
+    feed_size = 50
+
+    def listing_queryset(self):
+        return (
+            self.listing_model.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .select_related("agency")
+        )
+
+    def listing_filters(self):
+        from ppid_docs.models.agencies import Agency
+
+        type_field = self.listing_model._meta.get_field(self.type_field)
+        agencies = tuple(Agency.objects.values_list("slug", "name"))
+        return [
+            ListingFilter("year", _("Year"), "year"),
+            ListingFilter(
+                "type",
+                capfirst(type_field.verbose_name),
+                self.type_field,
+                tuple(type_field.choices),
+            ),
+            ListingFilter("agency", _("Agency"), "agency__slug", agencies),
+            ListingFilter(
+                "category",
+                _("Information category"),
+                "category",
+                tuple(InformationCategory.choices),
+            ),
+        ]
+
+    def describe_listing_item(self, item):
+        """Set what the listing shows of an item beyond its own fields."""
+        item.type_label = getattr(item, f"get_{self.type_field}_display")()
+
+    def listing(self, request):
+        query = ListingQuery(self.listing_filters(), request.GET)
+        base = self.listing_queryset()
+        facets = [
+            self._facet(listing_filter, query.apply(base, except_filter=listing_filter.name), query)
+            for listing_filter in query.filters
+        ]
+        items = Paginator(query.ordered(base), self.listing_per_page).get_page(
+            request.GET.get("page")
+        )
+        items.object_list = list(items.object_list)
+        for item in items.object_list:
+            self.describe_listing_item(item)
+        return Listing(
+            query=query,
+            facets=facets,
+            items=items,
+            sort_options=Sort.choices,
+            rss_url=subpage_url(self, request, "feed_rss", query.query_string),
+            atom_url=subpage_url(self, request, "feed_atom", query.query_string),
+        )
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        listing = self.listing(request)
+        response = self.render(request, context_overrides={"listing": listing})
+        if listing.query.errors:
+            response.status_code = 400
+        return response
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        return self._feed(request, ListingRssFeed)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return self._feed(request, ListingAtomFeed)
+
+    def _feed(self, request, feed_class):
+        query = ListingQuery(self.listing_filters(), request.GET)
+        if query.errors:
+            return HttpResponse(
+                "\n".join(query.errors), status=400, content_type="text/plain; charset=utf-8"
+            )
+        items = list(query.ordered(self.listing_queryset())[: self.feed_size])
+        for item in items:
+            self.describe_listing_item(item)
+        return feed_class(self, query, items)(request)
+
+    @staticmethod
+    def _facet(listing_filter, queryset, query):
+        counts = {
+            str(value): count
+            for value, count in queryset.order_by()
+            .values_list(listing_filter.lookup)
+            .annotate(count=Count("pk"))
+            if value is not None
+        }
+        selected = query.selected.get(listing_filter.name)
+        selected = None if selected is None else str(selected)
+        if listing_filter.choices is None:
+            values = sorted(set(counts) | ({selected} if selected else set()), reverse=True)
+            labelled = [(value, value) for value in values]
+        else:
+            labelled = [(str(value), str(label)) for value, label in listing_filter.choices]
+        return Facet(
+            listing_filter.name,
+            str(listing_filter.label),
+            [
+                FacetOption(value, label, counts.get(value, 0), value == selected)
+                for value, label in labelled
+                if counts.get(value) or value == selected
+            ],
+        )

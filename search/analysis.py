@@ -1,0 +1,49 @@
+"""Index analysis for Indonesian text: pure data, imported by the settings.
+
+Lucene's Indonesian stemmer strips prefixes mechanically, so a root whose first consonant melts into
+the prefix (peN-/meN- + kelola = pengelolaan) and the bare root end up as different stems
+("elola" vs "lola"). `STEM_REPAIRS`, applied after the stemmer, maps such stems back to one root so
+"kelola" finds "pengelolaan". It lists the roots common in public-sector documents; extend it when
+search quality measurements show another family splitting.
+"""
+
+STEM_REPAIRS = [
+    "elola, lola => kelola",
+    "irim => kirim",
+    "etap => tetap",
+    "ulis => tulis",
+    "aka, paka, akai => pakai",
+    "iksa, eriksa => periksa",
+    "ima, erima => terima",
+    "sampa => sampai",
+    "uasa => kuasa",
+    "encana => rencana",
+    "ohon => mohon",
+    "terbuka => buka",
+]
+
+INDONESIAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
+                "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
+                "indonesian_stem_repairs": {"type": "stemmer_override", "rules": STEM_REPAIRS},
+            },
+            "analyzer": {
+                # The default analyzer is what Wagtail's combined `_all_text` fields use.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "asciifolding",
+                        "indonesian_stop",
+                        "indonesian_stemmer",
+                        "indonesian_stem_repairs",
+                    ],
+                },
+            },
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import pytest
+
+from portal.demo import load_demo_pages
+from tests.ppid_docs.factories import (
+    AgencyIndexPageFactory,
+    AgencyPageFactory,
+    RegulationPageFactory,
+)
+
+# Wagtail keeps its root page, site and locale in data migrations: restore them after each test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def site_with_a_regulation(live_server):
+    home = load_demo_pages()[0]
+    agencies = AgencyIndexPageFactory(parent=home, slug="opd")
+    section = AgencyPageFactory(parent=agencies)
+    return RegulationPageFactory(
+        parent=section,
+        number="8",
+        year=2019,
+        about="Keterbukaan Informasi Publik",
+        title="Peraturan Daerah Nomor 8 Tahun 2019 tentang Keterbukaan Informasi Publik",
+    )
+
+
+class TestCitizenJourney:
+    def test_home_to_a_listing_to_a_regulation_and_into_english(
+        self, page, screenshot, site_with_a_regulation
+    ):
+        page.goto("/")
+        assert page.locator("html").get_attribute("lang") == "id"
+        screenshot("home-id")
+
+        page.goto("/peraturan/")
+        screenshot("regulations-listing")
+        page.get_by_role("link", name="Peraturan Daerah Nomor 8 Tahun 2019").first.click()
+        page.wait_for_load_state()
+        assert (
+            page.get_by_role("heading", level=1)
+            .inner_text()
+            .startswith("Peraturan Daerah Nomor 8 Tahun 2019")
+        )
+        screenshot("regulation-detail")
+
+        page.goto("/")
+        page.get_by_role("link", name="English").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/en/")
+        assert page.locator("html").get_attribute("lang") == "en"
+        screenshot("home-en")
+
+    def test_keyboard_reaches_the_skip_link_first(self, page, site_with_a_regulation):
+        page.goto("/")
+        page.keyboard.press("Tab")
+
+        focused = page.evaluate("() => document.activeElement.getAttribute('href')")
+        assert focused == "#main"
+
+
+class TestAccessibility:
+    @pytest.mark.parametrize("path", ["/", "/peraturan/", "/profil-ppid/", "/en/"])
+    def test_no_axe_violations(self, page, axe_violations, site_with_a_regulation, path):
+        page.goto(path)
+
+        assert axe_violations() == []
+
+    def test_regulation_detail_has_no_axe_violations(
+        self, page, axe_violations, site_with_a_regulation
+    ):
+        page.goto(site_with_a_regulation.url)
+
+        assert axe_violations() == []

@@ -1,0 +1,102 @@
+import os
+
+import boto3
+import pytest
+from django.conf import settings
+from django.core.files.storage import storages
+from wagtail.models import Locale, Site
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
+
+from tests.portal.factories import HomePageFactory
+
+RUNNING_IN_CI = os.environ.get("CI") == "true"
+
+
+def require_service(name, available):
+    """A missing service fails the run in CI and skips the test elsewhere (never silently)."""
+    if available:
+        return
+    message = f"{name} is not configured: run the suite with `make test`, which starts it"
+    if RUNNING_IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def search_backend(db):
+    """The real search engine, with fresh indexes from Wagtail's mapping and our settings."""
+    require_service("the search engine", settings.SEARCH_BACKEND != "database")
+    backend = get_search_backend()
+    reset_search_indexes(backend)
+    yield backend
+    backend.reset_indexes()
+
+
+@pytest.fixture
+def search_index(db):
+    """The configured backend, whichever it is, with nothing left in it from other tests.
+
+    After writing, call `refresh_indexes()`: an engine shows new documents only after a refresh.
+    """
+    backend = get_search_backend()
+    if settings.SEARCH_BACKEND != "database":
+        reset_search_indexes(backend)
+    return backend
+
+
+def reset_search_indexes(backend):
+    """Empty indexes with every model's mapping in place, as `update_index` leaves them."""
+    backend.reset_indexes()
+    for model in get_indexed_models():
+        backend.get_index_for_model(model).add_model(model)
+
+
+def s3_client():
+    return boto3.client(
+        "s3",
+        endpoint_url=os.environ["AWS_S3_ENDPOINT_URL"],
+        aws_access_key_id=os.environ["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=os.environ["AWS_SECRET_ACCESS_KEY"],
+        region_name=os.environ.get("AWS_S3_REGION_NAME", "us-east-1"),
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _object_store_buckets():
+    """With S3 storage configured, its buckets exist before any test saves a file."""
+    if settings.STORAGE_BACKEND != "s3":
+        return
+    client = s3_client()
+    existing = {bucket["Name"] for bucket in client.list_buckets().get("Buckets", [])}
+    for alias in ("default", "private"):
+        bucket = settings.STORAGES[alias]["OPTIONS"]["bucket_name"]
+        if bucket not in existing:
+            client.create_bucket(Bucket=bucket)
+            existing.add(bucket)
+
+
+@pytest.fixture
+def s3_storage():
+    """The portal's default storage, required to be the real S3-compatible server."""
+    require_service("the S3-compatible object store", settings.STORAGE_BACKEND == "s3")
+    return storages["default"]
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+def install_home_page():
+    """A published home page as the root of the default site, as in a real installation."""
+    site = Site.objects.get(is_default_site=True)
+    home = HomePageFactory(parent=site.root_page.get_parent(), title="PPID Provinsi Lampung")
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture
+def home_page(db):
+    return install_home_page()

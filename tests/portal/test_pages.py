@@ -1,0 +1,104 @@
+import pytest
+from wagtail.models import Page
+
+from portal.demo import PUBLISHING_SECTIONS, load_demo_pages
+from portal.models import ContentPage, HomePage
+
+SECTION_TYPES = [page_type for page_type, _slug, _title, _english in PUBLISHING_SECTIONS]
+
+
+@pytest.fixture
+def demo_site(db):
+    return load_demo_pages()
+
+
+class TestDemoSite:
+    def test_loading_twice_changes_nothing(self, demo_site):
+        counts = (HomePage.objects.count(), ContentPage.objects.count())
+
+        load_demo_pages()
+
+        assert (HomePage.objects.count(), ContentPage.objects.count()) == counts == (2, 6)
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/peraturan/",
+            "/laporan-keuangan/",
+            "/rencana-kerja/",
+            "/informasi-publik/",
+            "/daftar-informasi-publik/",
+            "/informasi-dikecualikan/",
+        ],
+    )
+    def test_publishing_sections_answer_in_both_languages(self, client, demo_site, path):
+        assert client.get(path).status_code == 200
+        assert client.get(f"/en{path}").status_code == 200
+
+    def test_publishing_sections_are_created_once(self, demo_site):
+        load_demo_pages()
+
+        assert [page.slug for page in Page.objects.type(*SECTION_TYPES).filter(depth=3)] == [
+            slug for _type, slug, _title, _english in PUBLISHING_SECTIONS
+        ] * 2
+
+    def test_home_page_is_the_site_root_in_indonesian(self, client, demo_site):
+        response = client.get("/")
+
+        assert response.status_code == 200
+        assert '<html lang="id">' in response.text
+        assert "PPID Provinsi Lampung" in response.text
+        assert "Profil PPID" in response.text
+
+    def test_english_translation_under_its_own_prefix(self, client, demo_site):
+        response = client.get("/en/")
+
+        assert response.status_code == 200
+        assert '<html lang="en">' in response.text
+        assert "About the PPID" in response.text
+
+    def test_language_switcher_links_to_the_same_page_translated(self, client, demo_site):
+        response = client.get("/profil-ppid/")
+
+        assert 'href="/en/profil-ppid/"' in response.text
+        assert 'hreflang="en"' in response.text
+
+    def test_pages_have_landmarks_and_a_skip_link(self, client, demo_site):
+        html = client.get("/profil-ppid/").text
+
+        for fragment in (
+            '<a class="skip-link" href="#main">',
+            "<header",
+            '<main id="main"',
+            "<footer",
+        ):
+            assert fragment in html
+
+
+class TestErrors:
+    def test_unknown_page_is_a_friendly_404(self, client, demo_site):
+        response = client.get("/tidak-ada/")
+
+        assert response.status_code == 404
+        assert "Halaman tidak ditemukan" in response.text or "Page not found" in response.text
+
+    def test_too_long_search_is_a_400_with_a_message(self, client, demo_site):
+        response = client.get("/search/", {"q": "x" * 500})
+
+        assert response.status_code == 400
+        assert 'role="alert"' in response.text
+
+    def test_nonsense_page_number_falls_back_to_a_page(self, client, demo_site):
+        response = client.get("/search/", {"q": "informasi", "page": "abc"})
+
+        assert response.status_code == 200
+
+
+class TestAdmin:
+    def test_admin_login_page(self, client, db):
+        assert client.get("/admin/login/").status_code == 200
+
+    def test_superuser_reaches_the_dashboard(self, client, admin_user):
+        client.force_login(admin_user)
+
+        assert client.get("/admin/").status_code == 200
