@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +102,19 @@ class InformationRequestQuerySet(models.QuerySet):
 
     def for_agency(self, agency):
         return self.filter(agency=agency)
+
+    def service_figures(self, year):
+        """What the public sees of a year's service, in one query: requests received, those
+        answered with a written notice, and those answered by their deadline (WIB dates)."""
+        return (
+            self.filter(received_on__year=year)
+            .with_due_on()
+            .aggregate(
+                received=Count("pk"),
+                answered=Count("pk", filter=Q(answered_at__isnull=False)),
+                answered_on_time=Count("pk", filter=Q(answered_at__date__lte=F("due_on"))),
+            )
+        )
 
 
 class InformationRequest(models.Model):

@@ -1,7 +1,10 @@
 """StreamField blocks every app may use."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -49,6 +52,54 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document")
         template = "blocks/document_link_block.html"
+
+
+# Services of the portal that are not pages, linked in the visitor's language.
+PORTAL_SERVICES = [
+    ("information_requests:form", _("Information request form")),
+    ("information_requests:track", _("Track a request")),
+    ("search", _("Search")),
+]
+
+
+class QuickLinkBlock(blocks.StructBlock):
+    """A prominent link on the home page: to a page, a service of the portal, or any address."""
+
+    label = blocks.CharBlock(label=_("Label"), max_length=60)
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=140)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    service = blocks.ChoiceBlock(label=_("Service"), choices=PORTAL_SERVICES, required=False)
+    url = blocks.CharBlock(
+        label=_("Address"),
+        required=False,
+        max_length=300,
+        help_text=_("A path on this site (/permohonan-informasi/) or a full address."),
+    )
+
+    class Meta:
+        icon = "link"
+        template = "blocks/quick_link_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [name for name in ("page", "service", "url") if value.get(name)]
+        if len(targets) != 1:
+            message = _("Choose exactly one of: a page, a service, an address.")
+            raise StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name in ("page", "service", "url")}
+            )
+        if value.get("url") and not value["url"].startswith("/"):
+            try:
+                URLValidator(schemes=["http", "https"])(value["url"])
+            except ValidationError:
+                raise StructBlockValidationError(
+                    block_errors={
+                        "url": ValidationError(
+                            _("Give a path starting with / or a full http(s) address.")
+                        )
+                    }
+                ) from None
+        return value
 
 
 class BodyBlock(blocks.StreamBlock):
