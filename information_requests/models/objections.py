@@ -12,6 +12,7 @@ from information_requests.models.requests import (
     InformationRequest,
     private_storage,
 )
+from information_requests.numbering import registration_slug
 from information_requests.objection_states import OPEN_OBJECTION, ObjectionStatus
 
 
@@ -146,6 +147,11 @@ class Objection(models.Model):
     @property
     def is_open(self):
         return self.status in OPEN_OBJECTION
+
+    @property
+    def number_slug(self):
+        """The number as it appears in URLs."""
+        return registration_slug(self.registration_number)
 
     def ground_choices(self):
         return [ObjectionGround(ground) for ground in self.grounds]
