@@ -149,6 +149,11 @@ class Objection(models.Model):
         return self.status in OPEN_OBJECTION
 
     @property
+    def current_due_on(self):
+        """The Atasan PPID's deadline, named like a request's for the shared deadline badges."""
+        return self.response_due_on
+
+    @property
     def number_slug(self):
         """The number as it appears in URLs."""
         return registration_slug(self.registration_number)
