@@ -37,12 +37,15 @@ class FilingOptions:
         return bool(self.grounds) and self.waiting is None
 
 
-def filing_options(request, now=None):
+def filing_options(request, *, objections=None, calendar=None, now=None):
     """The grounds offered on the form: those that fit, minus those whose window has closed.
-    Ground b stays: its window depends on a date the requester gives on the form."""
+    Ground b stays: its window depends on a date the requester gives on the form.
+    `objections`: the request's objections if the caller has them already."""
     policy = policy_from_settings()
     now = now or timezone.now()
-    calendar = load_calendar()
+    calendar = calendar or load_calendar()
+    if objections is None:
+        objections = request.objections.all()
     history = history_of(request, policy)
     open_, closed = open_windows(history, calendar, policy, now)
     offered = {window.ground for window in open_}
@@ -52,7 +55,7 @@ def filing_options(request, now=None):
     return FilingOptions(
         grounds=[ground for ground in fitting if ground in offered],
         closed=closed,
-        waiting=request.objections.open().first(),
+        waiting=next((objection for objection in objections if objection.is_open), None),
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from information_requests import objection_workflow, workflow
+from information_requests.calendar import load_calendar
 from information_requests.clock import request_clock
 from information_requests.deadlines import policy_from_settings
 from information_requests.forms import RequestForm, TrackingForm
@@ -146,16 +147,18 @@ def track(request):
 def tracking(request, number, token):
     found = tracked_request_or_404(number, token)
     notice = WrittenNotice.objects.filter(request=found).only("outcome", "request").first()
+    calendar = load_calendar()
+    objections = list(found.objections.order_by("submitted_at"))
     return render(
         request,
         "information_requests/information_request.html",
         {
             "info_request": found,
-            "clock": request_clock(found),
+            "clock": request_clock(found, calendar),
             "timeline": timeline(found),
             "notice": notice,
-            "objections": found.objections.order_by("submitted_at"),
-            "filing": filing_options(found),
+            "objections": objections,
+            "filing": filing_options(found, objections=objections, calendar=calendar),
             "number": registration_slug(found.registration_number),
             "token": token,
         },
