@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.models import ContactSettings, ContentPage, HomePage
 from ppid_docs.models import (
+    Agency,
     DipPage,
     ExemptRegisterPage,
     FinancialReportIndexPage,
@@ -30,7 +31,7 @@ CONTACT = {
     "Jl. Wolter Monginsidi No. 69, Teluk Betung, Bandar Lampung 35215",
     "phone": "(0721) 481107",
     "email": "ppid@lampungprov.go.id",
-    "service_hours": "Senin–Kamis 08.00–15.30 WIB, Jumat 08.00–16.00 WIB",
+    "service_hours": "Senin–Jumat 08.00–16.00 WIB, kecuali hari libur nasional dan cuti bersama",
 }
 
 PUBLISHING_SECTIONS = [
@@ -215,3 +216,12 @@ def ensure_contact_details():
         for field, value in CONTACT.items():
             setattr(contact, field, value)
         contact.save()
+
+
+def fill_demo_agency_contacts():
+    """Demo PPID Pelaksana for the agencies the corpus brought, so the PPID profile lists them.
+    (A real import never invents officials: these come from the agencies' decrees.)"""
+    for agency in Agency.objects.filter(ppid_officer=""):
+        agency.ppid_officer = f"Sekretaris {agency.name}"
+        agency.ppid_email = f"ppid.{agency.slug}@lampungprov.go.id"
+        agency.save(update_fields=["ppid_officer", "ppid_email"])
