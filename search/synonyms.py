@@ -51,4 +51,4 @@ def apply_synonyms(backend):
                 backend.es.indices.put_settings(index=name, settings=body)
         finally:
             backend.es.indices.open(index=name)
-            backend.es.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
+            backend.es.cluster.health(index=name, wait_for_status="yellow")

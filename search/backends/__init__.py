@@ -35,7 +35,7 @@ def fallback_results(results):
         compiler.query,
         compiler.queryset,
         fields=compiler.fields,
-        operator=compiler.operator,
+        operator=getattr(compiler, "operator", None),
         order_by_relevance=compiler.order_by_relevance,
     )
     if results.stop is not None:
@@ -58,6 +58,13 @@ def resilient_results(results_class):
                 return super()._do_count()
             except ENGINE_ERRORS:
                 return fallback_results(self).count()
+
+        def facet(self, field_name):
+            # Wagtail's admin page search counts results per page type this way.
+            try:
+                return super().facet(field_name)
+            except ENGINE_ERRORS:
+                return fallback_results(self).facet(field_name)
 
     ResilientSearchResults.__name__ = f"Resilient{results_class.__name__}"
     return ResilientSearchResults
