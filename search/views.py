@@ -1,10 +1,13 @@
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from search.engine import run_search
-from search.request import SearchRequest
+from search.errors import ENGINE_ERRORS
+from search.request import MAX_QUERY_LENGTH, SearchRequest
 
 
 def promoted_pages(query, locale):
@@ -43,3 +46,27 @@ def search(request):
             else None,
         )
     return render(request, "search/search.html", context)
+
+
+SUGGESTIONS = 8
+
+
+def suggest(request):
+    """Titles completing what was typed, for the search box (JSON: {"suggestions": [...]})."""
+    query = request.GET.get("q", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        return JsonResponse(
+            {"error": _("Use at most %(limit)d characters.") % {"limit": MAX_QUERY_LENGTH}},
+            status=400,
+        )
+    titles = []
+    if len(query) >= 2:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        try:
+            found = get_search_backend().autocomplete(query, pages)[:SUGGESTIONS]
+            titles = [{"title": page.title, "url": page.url} for page in found]
+        except ENGINE_ERRORS:
+            titles = []  # the resilient backend already fell back; nothing more to try
+    response = JsonResponse({"suggestions": titles})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -219,3 +219,21 @@ class TestDegradedMode:
 
         assert not PendingIndexUpdate.objects.exists()
         assert titles(search(client, search_backend, q="lhkpn")) == ["Rekap LHKPN"]
+
+
+class TestSuggestions:
+    def test_completes_titles_of_public_pages(self, client, search_backend, agency_page):
+        page = PublicInformationPageFactory(parent=agency_page, title="Maklumat Pelayanan")
+        PublicInformationPageFactory(parent=agency_page, title="Maklumat Draf", live=False)
+        search_backend.refresh_indexes()
+
+        response = client.get("/search/suggest/", {"q": "makl"})
+
+        assert response.status_code == 200
+        assert response.json() == {"suggestions": [{"title": page.title, "url": page.url}]}
+
+    def test_refuses_an_overlong_query(self, client, search_backend):
+        response = client.get("/search/suggest/", {"q": "x" * 201})
+
+        assert response.status_code == 400
+        assert "200" in response.json()["error"]
