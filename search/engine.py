@@ -194,7 +194,12 @@ class EngineSearch:
         should = [text]
         if exact_ids:
             should.append(
-                {"constant_score": {"filter": {"ids": {"values": exact_ids}}, "boost": 1000}}
+                {
+                    "constant_score": {
+                        "filter": {"ids": {"values": exact_ids}},
+                        "boost": EXACT_LOOKUP_BOOST,
+                    }
+                }
             )
         return {
             "query": {
