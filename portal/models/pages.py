@@ -7,6 +7,8 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
+LATEST_NEWS_COUNT = 4
+
 
 class HomePage(Page):
     """The root of each language's site."""
@@ -17,6 +19,16 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import NewsIndexPage, NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.descendant_of(self).latest(
+            LATEST_NEWS_COUNT, locale=self.locale
+        )
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
+        return context
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

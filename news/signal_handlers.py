@@ -1,0 +1,29 @@
+"""Publishing a news item, or replacing the file of an image one shows, makes its renditions."""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.images import get_image_model
+from wagtail.signals import page_published
+
+from news.models import NewsPage
+from news.tasks import generate_news_renditions, images_shown_by_news
+
+
+def renditions_after_publish(sender, instance, **kwargs):
+    if instance.featured_image_id:
+        # After commit: the task may run in another process, which must see the image.
+        transaction.on_commit(partial(generate_news_renditions.enqueue, instance.featured_image_id))
+
+
+def renditions_after_image_change(sender, instance, created=False, raw=False, **kwargs):
+    if raw or created:
+        return  # a new image is not on any news item yet
+    if images_shown_by_news().filter(featured_image=instance.pk).exists():
+        transaction.on_commit(partial(generate_news_renditions.enqueue, instance.pk))
+
+
+def register():
+    page_published.connect(renditions_after_publish, sender=NewsPage)
+    post_save.connect(renditions_after_image_change, sender=get_image_model())
