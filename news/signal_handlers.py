@@ -1,10 +1,14 @@
-"""Publishing a news item, or replacing the file of an image one shows, makes its renditions."""
+"""What publishing a news item sets off: its search entry with its tags, and its renditions.
+
+Saving an image a news item shows makes any missing rendition again.
+"""
 
 from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.images import get_image_model
+from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published
 
 from news.models import NewsPage
@@ -17,6 +21,11 @@ def renditions_after_publish(sender, instance, **kwargs):
         transaction.on_commit(partial(generate_news_renditions.enqueue, instance.featured_image_id))
 
 
+def reindex_with_tags(sender, instance, **kwargs):
+    # The search entry written on save predates the tags, which the page's cluster saves after.
+    insert_or_update_object(instance)
+
+
 def renditions_after_image_change(sender, instance, created=False, raw=False, **kwargs):
     if raw or created:
         return  # a new image is not on any news item yet
@@ -25,5 +34,6 @@ def renditions_after_image_change(sender, instance, created=False, raw=False, **
 
 
 def register():
+    page_published.connect(reindex_with_tags, sender=NewsPage)
     page_published.connect(renditions_after_publish, sender=NewsPage)
     post_save.connect(renditions_after_image_change, sender=get_image_model())

@@ -27,9 +27,7 @@ def items(news_index):
 
 
 class TestFeeds:
-    def test_rss_lists_the_filtered_items_with_their_categories(
-        self, client, news_index, items
-    ):
+    def test_rss_lists_the_filtered_items_with_their_categories(self, client, news_index, items):
         response = client.get(news_index.url + "feed/rss/", {"kind": "pengumuman"})
 
         assert response.status_code == 200

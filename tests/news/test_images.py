@@ -14,9 +14,10 @@ def image(db):
 
 
 @pytest.fixture
-def item(news_index, image):
+def item(news_index, image, django_capture_on_commit_callbacks):
     page = NewsPageFactory(parent=news_index, featured_image=image, live=False)
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     return page
 
 
@@ -34,17 +35,23 @@ class TestRenditions:
 
         assert specs_of(image) == set(ALL_RENDITIONS)
 
-    def test_saving_a_featured_image_makes_missing_ones_again(self, item, image):
+    def test_saving_a_featured_image_makes_missing_ones_again(
+        self, item, image, django_capture_on_commit_callbacks
+    ):
         PortalRendition.objects.filter(image=image).delete()
 
-        image.title = "Panen kopi"
-        image.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            image.title = "Panen kopi"
+            image.save()
 
         assert specs_of(image) == set(ALL_RENDITIONS)
 
-    def test_an_image_no_news_item_shows_gets_none_in_advance(self, db):
-        image = PortalImageFactory()
-        image.save()
+    def test_an_image_no_news_item_shows_gets_none_in_advance(
+        self, db, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            image = PortalImageFactory()
+            image.save()
 
         assert specs_of(image) == set()
 

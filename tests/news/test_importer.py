@@ -126,9 +126,7 @@ class TestImportNews:
             ({"tags": "ppid"}, "tags"),
         ],
     )
-    def test_an_invalid_record_is_reported_and_leaves_nothing(
-        self, news_index, changes, reason
-    ):
+    def test_an_invalid_record_is_reported_and_leaves_nothing(self, news_index, changes, reason):
         good = event_record(id="agenda-lain")
 
         report = import_news_records([event_record(**changes), good], news_index)

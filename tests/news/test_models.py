@@ -40,16 +40,23 @@ class TestValidation:
         assert NewsPage.objects.get(pk=item.pk).event_start == start
 
 
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
 class TestSearch:
     @pytest.fixture
-    def items(self, news_index):
+    def items(self, search_index, news_index):
         return {
             "by_body": NewsPageFactory(
                 parent=news_index,
                 title="Rapat koordinasi",
                 body=[("paragraph", "<p>Pembahasan tentang mangrove pesisir timur.</p>")],
             ),
-            "by_tag": NewsPageFactory(parent=news_index, title="Kegiatan", tags=["ketahanan"]),
+            "by_tag": publish(
+                NewsPageFactory(parent=news_index, title="Kegiatan", tags=["ketahanan"], live=False)
+            ),
             "by_summary": NewsPageFactory(
                 parent=news_index, title="Pengumuman", summary="Jadwal vaksinasi rabies."
             ),
@@ -67,9 +74,7 @@ class TestSearch:
             ("perkebunan", "by_agency"),
         ],
     )
-    def test_items_are_found_by_their_text_tags_and_agency(
-        self, items, search_index, words, found
-    ):
+    def test_items_are_found_by_their_text_tags_and_agency(self, search_index, items, words, found):
         search_index.refresh_indexes()
 
         assert list(NewsPage.objects.live().search(words)) == [items[found]]
