@@ -1,4 +1,4 @@
-"""One filterable listing for every kind of publication.
+"""One filterable listing for every kind of publication, and for news.
 
 Filters live in the query string (so every filtered list has a link and a feed), each filter shows
 how many items each of its values would give, invalid values are answered 400 with a message, and
@@ -177,11 +177,14 @@ class Listing:
 
 
 class FilterableListingMixin(RoutablePageMixin):
-    """A page listing the live, public publications of one kind in the active language."""
+    """A page listing live, public pages of one kind in the active language.
 
-    listing_model = None  # a PublicationPage subclass
+    Publications (ppid_docs) and news (news.models.NewsIndexPage) share it.
+    """
+
+    listing_model = None  # the page model listed, e.g. a PublicationPage subclass
     type_field = None  # the model's own type field, filtered as `type`
-    listing_orderings = ORDERINGS  # Sort → order_by() arguments; the first is the default
+    listing_orderings = ORDERINGS  # Sort → order_by() arguments; Sort.NEWEST is the default
     listing_per_page = 20
     feed_size = 50
 
