@@ -2,7 +2,7 @@ import datetime
 import re
 
 import pytest
-import time_machine
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction
 
@@ -11,7 +11,7 @@ from tests.news.factories import NewsPageFactory
 from tests.portal.factories import PortalImageFactory
 from tests.ppid_docs.factories import AgencyFactory
 
-NOW = datetime.datetime(2026, 12, 2, 10, tzinfo=datetime.UTC)
+HOUR = datetime.timedelta(hours=1)
 
 
 def listed_titles(html):
@@ -31,17 +31,14 @@ def agenda(parent, title, start, end=None, **fields):
     )
 
 
-@pytest.fixture(autouse=True)
-def today():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
 @pytest.fixture
 def items(news_index):
-    """Two news items, an announcement and three events (one over, one on now, one to come)."""
+    """Two news items, an announcement and three events (one over, one on now, one to come).
+
+    Event times are relative to the real clock: the object store's signatures need it.
+    """
     dinkes = AgencyFactory(name="Dinas Kesehatan", slug="dinkes")
-    hour = datetime.timedelta(hours=1)
+    now = timezone.now()
     return {
         "news_2025": NewsPageFactory(
             parent=news_index, title="Berita 2025", published_on=datetime.date(2025, 5, 1)
@@ -63,21 +60,21 @@ def items(news_index):
         "past_event": agenda(
             news_index,
             "Bimtek selesai",
-            NOW - 50 * 24 * hour,
+            now - 50 * 24 * HOUR,
             published_on=datetime.date(2026, 10, 1),
         ),
         "ongoing_event": agenda(
             news_index,
             "Pameran berlangsung",
-            NOW - 2 * hour,
-            NOW + 4 * hour,
+            now - 2 * HOUR,
+            now + 4 * HOUR,
             published_on=datetime.date(2026, 11, 25),
             agency=dinkes,
         ),
         "coming_event": agenda(
             news_index,
             "Uji publik",
-            NOW + 40 * 24 * hour,
+            now + 40 * 24 * HOUR,
             published_on=datetime.date(2026, 11, 1),
             tags=["kesehatan"],
         ),
@@ -152,8 +149,8 @@ class TestFilters:
         assert '<meta name="robots" content="noindex">' in response.text
 
     def test_upcoming_events_soonest_first(self, client, news_index, items):
-        later = agenda(news_index, "Festival", NOW + 90 * 24 * datetime.timedelta(hours=1))
-        sooner = agenda(news_index, "Rapat", NOW + datetime.timedelta(hours=5))
+        later = agenda(news_index, "Festival", timezone.now() + 90 * 24 * HOUR)
+        sooner = agenda(news_index, "Rapat", timezone.now() + 5 * HOUR)
 
         titles = listed_titles(client.get(news_index.url, {"when": "upcoming"}).text)
 
