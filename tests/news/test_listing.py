@@ -249,10 +249,11 @@ class TestQueryCount:
             with django_capture_on_commit_callbacks(execute=True):
                 item.save_revision().publish()
 
-        # Routing, the header and the language switcher take a fixed number; the listing adds
-        # the language, the view restrictions, the agencies, the tags, five filter counts, the
-        # total, the page of items, their tags and their images' renditions.
-        with django_assert_num_queries(25):
+        # Routing, the header, main navigation, breadcrumbs, hreflang links and the footer take a
+        # fixed number; the listing adds the language, the view restrictions, the agencies, the
+        # tags, five filter counts, the total, the page of items, their tags and their images'
+        # renditions.
+        with django_assert_num_queries(34):
             response = client.get(news_index.url, {"sort": "title"})
 
         assert len(listed_titles(response.text)) == size
