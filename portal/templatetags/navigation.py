@@ -1,30 +1,75 @@
-"""The site's main navigation and breadcrumbs, both drawn from the page tree editors manage."""
+"""What every public page shows around its content: the main navigation, breadcrumbs, hreflang
+links and the contact details in the footer.
+
+The navigation and the contact details are the same on every page of a site and language, so they
+are built once per content generation (see `portal.page_cache`) and then read from the cache: a
+page render spends no query on them until an editor publishes something.
+"""
 
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Site
 
+from portal import page_cache
+
 register = template.Library()
+CHROME_SECONDS = 3600
+
+
+def cached_for_site(name, request, build):
+    site = Site.find_for_request(request)
+    if site is None:
+        return build(None)
+    key = f"site-chrome:{name}:{site.pk}:{get_language()}:{page_cache.current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build(site)
+        cache.set(key, value, CHROME_SECONDS)
+    return value
+
+
+def menu_items(site):
+    if site is None:
+        return []
+    root = site.root_page.localized
+    return [
+        {"title": item.title, "url": item.url, "path": item.path}
+        for item in root.get_children().live().public().in_menu()
+    ]
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     """The home page's children ticked "Show in menus", in the visitor's language."""
-    site = Site.find_for_request(context["request"])
-    if site is None:
-        return {"items": []}
-    root = site.root_page.localized
     current_path = getattr(context.get("page"), "path", "")
     items = []
-    for item in root.get_children().live().public().in_menu():
+    for item in cached_for_site("menu", context["request"], menu_items):
         # aria-current: "page" on the page itself, "true" on the section it lies in.
-        if current_path == item.path:
+        if current_path == item["path"]:
             current = "page"
-        elif current_path.startswith(item.path):
+        elif current_path.startswith(item["path"]):
             current = "true"
         else:
             current = ""
         items.append((item, current))
     return {"items": items}
+
+
+def contact_fields(site):
+    from portal.models import ContactSettings
+
+    # Read, never created: a GET must not write (Wagtail's `for_site` would insert a row).
+    contact = ContactSettings.objects.filter(site=site).first() if site else None
+    if contact is None:
+        return {}
+    fields = ("office_name", "address", "phone", "email", "service_hours")
+    return {field: getattr(contact, field) for field in fields}
+
+
+@register.simple_tag(takes_context=True)
+def contact_details(context):
+    return cached_for_site("contact", context["request"], contact_fields)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

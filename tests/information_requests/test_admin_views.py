@@ -88,7 +88,7 @@ class TestListing:
         client.force_login(utama)
         client.get(index_url())  # session and permission caches warm, as on any later page
 
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(16):
             response = client.get(index_url(ordering="due_on"))
 
         assert len(response.context["object_list"]) == size

@@ -94,7 +94,7 @@ class TestUrgentRequestsPanel:
         client.force_login(StaffFactory())
         dashboard(client)
 
-        with django_assert_num_queries(18):
+        with django_assert_num_queries(19):
             response = dashboard(client)
 
         assert response.status_code == 200

@@ -88,10 +88,11 @@ class TestErrors:
         assert response.status_code == 400
         assert 'role="alert"' in response.text
 
-    def test_nonsense_page_number_falls_back_to_a_page(self, client, demo_site):
+    def test_nonsense_page_number_is_a_400_with_a_message(self, client, demo_site):
         response = client.get("/search/", {"q": "informasi", "page": "abc"})
 
-        assert response.status_code == 200
+        assert response.status_code == 400
+        assert 'role="alert"' in response.text
 
 
 class TestAdmin:
