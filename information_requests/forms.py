@@ -24,6 +24,7 @@ from information_requests.uploads import (
     max_attachment_size,
     reencode_image,
 )
+from portal.antispam import HoneypotForm
 
 # Per requester type: the identity number it gives and the documents it attaches (kip-rules §2).
 IDENTITY_NUMBER = {
@@ -81,7 +82,7 @@ def attachment_field(label):
     )
 
 
-class RequestForm(forms.Form):
+class RequestForm(HoneypotForm):
     requester_type = forms.ChoiceField(
         label=_("You request as"),
         choices=RequesterType.choices,
@@ -259,7 +260,7 @@ class RequestForm(forms.Form):
         return max_attachment_size()
 
 
-class TrackingForm(forms.Form):
+class TrackingForm(HoneypotForm):
     registration_number = forms.CharField(
         label=_("Registration number"),
         max_length=50,

@@ -26,6 +26,7 @@ from information_requests.notifications import notice_filename, receipt_filename
 from information_requests.numbering import registration_slug
 from information_requests.suggestions import MAX_QUERY_LENGTH, suggest, suggestable_pages
 from information_requests.tracking import find_request, timeline
+from portal.ratelimit import rate_limited
 
 
 def private(view):
@@ -52,6 +53,7 @@ def tracked_request_or_404(number, token):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@rate_limited("information_request")
 def request_form(request):
     form = RequestForm(request.POST, request.FILES) if request.method == "POST" else RequestForm()
     if form.is_valid():
@@ -100,6 +102,7 @@ def receipt_pdf(request, number, token):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @private
+@rate_limited("tracking")
 def track(request):
     """Number + secret code typed in; the secret link from the e-mail skips this step."""
     form = TrackingForm(request.POST if request.method == "POST" else None)

@@ -3,6 +3,7 @@ import os
 import boto3
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.storage import storages
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
@@ -21,6 +22,14 @@ def require_service(name, available):
     if RUNNING_IN_CI:
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in the cache: every test starts with none of another's visits."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -143,6 +143,19 @@ def storages(kind, media_root, private_media_root, static_backend="StaticFilesSt
     raise ImproperlyConfigured(f"STORAGE_BACKEND={kind!r} is not one of: local, s3")
 
 
+def caches(redis_url):
+    """Redis when REDIS_URL is set (shared by every app server), else this process's memory."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+            }
+        }
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 def task_backends(kind):
     backends = {
         "immediate": "django_tasks.backends.immediate.ImmediateBackend",
