@@ -6,8 +6,6 @@ from django.shortcuts import render
 
 def locked_out(request, original_response, credentials):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    response = render(
-        request, "portal/login_locked.html", {"lockout_minutes": minutes}, status=429
-    )
+    response = render(request, "portal/login_locked.html", {"lockout_minutes": minutes}, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response

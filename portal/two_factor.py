@@ -1,4 +1,4 @@
-"""Two-factor authentication for the Wagtail admin: a password, then a code from an authenticator app.
+"""Two-factor sign-in for the Wagtail admin: a password, then a code from an authenticator app.
 
 django-otp keeps the TOTP devices and marks a session as verified; this module adds what Wagtail
 does not have: the enrolment page (QR code and key for the app, confirmed by a first code), the

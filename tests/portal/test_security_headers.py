@@ -41,9 +41,9 @@ class InlineCode(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes:
-            if attributes.get("type") not in {"application/json", "application/ld+json"}:
-                self.found.append("inline <script>")
+        data_only = attributes.get("type") in {"application/json", "application/ld+json"}
+        if tag == "script" and "src" not in attributes and not data_only:
+            self.found.append("inline <script>")
         if tag == "style":
             self.found.append("<style> block")
         for name, value in attrs:

@@ -120,7 +120,8 @@ class TestTwoFactor:
 
         wrong = client.post(asked["Location"], {"code": "123456"})
         assert wrong.status_code == 400
-        clock.shift(datetime.timedelta(seconds=2))  # each wrong code doubles the wait before the next
+        # Each wrong code doubles the wait before the next try.
+        clock.shift(datetime.timedelta(seconds=2))
         right = client.post(asked["Location"], {"code": current_code(device)})
 
         assert right.status_code == 302
