@@ -26,5 +26,6 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python manage.py makemigrations --check --dry-run
+scripts/audit.sh
 .venv/bin/pytest "$@"
 echo "make test: finished in $(( $(date +%s) - started_at )) s"
