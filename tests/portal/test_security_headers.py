@@ -1,5 +1,6 @@
 """What browsers are told about the portal's pages: verified on the responses themselves."""
 
+import datetime
 import importlib
 import os
 import subprocess
@@ -8,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.test import override_settings
 from django.urls import reverse
 
@@ -101,6 +103,7 @@ class TestPublicSite:
         assert "Content-Security-Policy" in response
         assert inline_code(response.content.decode()) == []
 
+    @time_machine.travel(datetime.datetime(2026, 12, 2, 3, 20, tzinfo=datetime.UTC), tick=False)
     def test_the_too_many_requests_page_carries_none_either(self, client, settings):
         settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "tracking": "1/h"}
         client.post("/permohonan-informasi/lacak/", {"token": ""})
