@@ -3,6 +3,7 @@
 import logging
 import uuid
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection
@@ -41,7 +42,23 @@ def check_storage():
     return True, type(storage).__name__
 
 
-CHECKS = {"database": check_database, "search": check_search, "storage": check_storage}
+def check_cache():
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "ok", timeout=10)
+    try:
+        if cache.get(key) != "ok":
+            return False, "read back a different value"
+    finally:
+        cache.delete(key)
+    return True, type(cache).__name__
+
+
+CHECKS = {
+    "database": check_database,
+    "search": check_search,
+    "storage": check_storage,
+    "cache": check_cache,
+}
 
 
 def run_checks():

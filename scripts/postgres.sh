@@ -34,10 +34,6 @@ install_server() {
 
 as_postgres() { runuser -u postgres -- "$@"; }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 is_up() {
   [ -f "$port_file" ] && [ -d "$data_dir" ] || return 1
   as_postgres "$(pg_bin)/pg_ctl" -D "$data_dir" status >/dev/null 2>&1 || return 1

@@ -10,8 +10,10 @@
 #
 # Environment (all optional):
 #   PPID_SERVICES_DIR     state root (default: see scripts/lib.sh); we use ./s3/ in it
-#   S3_PORT               TCP port on 127.0.0.1 (default 9000). If the port is
-#                         taken by another program, `start` fails; pick another.
+#   S3_PORT               TCP port on 127.0.0.1. If set and taken by another
+#                         program, `start` fails. If unset, the port of our running
+#                         instance, else the first free one in 9000..9099 (several
+#                         clones may each run their own services).
 #   S3_ACCESS_KEY_ID      access key (default portal-test)
 #   S3_SECRET_ACCESS_KEY  secret key (default portal-test-secret-key)
 #   S3_AUTHORIZATION      aws-v4 (default, like AWS today) or aws-v2-or-v4
@@ -53,7 +55,7 @@ PID_FILE="${S3_DIR}/s3proxy.pid"
 LOG_FILE="${S3_DIR}/s3proxy.log"
 
 HOST="127.0.0.1"
-PORT="${S3_PORT:-9000}"
+PORT="${S3_PORT:-}"
 ACCESS_KEY="${S3_ACCESS_KEY_ID:-portal-test}"
 SECRET_KEY="${S3_SECRET_ACCESS_KEY:-portal-test-secret-key}"
 REGION="us-east-1"
@@ -75,6 +77,20 @@ configured_port() {
   if [[ -f "${PROPS}" ]]; then
     sed -n "s|^s3proxy.endpoint=http://${HOST}:\([0-9]*\)$|\1|p" "${PROPS}"
   fi
+}
+
+# With S3_PORT unset: where our instance runs, or the first free port from 9000.
+choose_port() {
+  [[ -n "${PORT}" ]] && return 0
+  if [[ -n "$(server_pid)" ]]; then
+    PORT="$(configured_port)"
+    return 0
+  fi
+  local candidate
+  for candidate in $(seq 9000 9099); do
+    port_open "${candidate}" || { PORT="${candidate}"; return 0; }
+  done
+  die "no free port in 9000..9099; set S3_PORT"
 }
 
 # PID of our server, or nothing. The pid file alone is not trusted: the
@@ -208,6 +224,7 @@ print_ready() {
 
 cmd_start() {
   take_lock
+  choose_port
   local pid
   pid="$(server_pid)"
   if [[ -n "${pid}" ]]; then

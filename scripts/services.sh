@@ -9,7 +9,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 started_file=$PPID_SERVICES_DIR/started
 env_file=$PPID_SERVICES_DIR/env
-services=(postgres opensearch s3)
+services=(postgres opensearch s3 redis)
 
 up() {
   : >"$env_file"

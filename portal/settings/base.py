@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,8 +160,12 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 
 TASKS = task_backends(env_str("TASK_BACKEND", "immediate"))
 
-# Rate limits and login lockouts count in the cache: with several app servers it must be shared.
-CACHES = caches(env_str("REDIS_URL"))
+# Rate limits and login lockouts count in the cache too: with several app servers it must be
+# shared (Redis).
+CACHES = caches(env_str("CACHE_URL"))
+# Anonymous pages are served from the cache for at most this long; publishing purges them at once.
+# The bound rolls over what pages derive from today's date (a regulation's status). 0 disables.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

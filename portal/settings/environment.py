@@ -143,17 +143,20 @@ def storages(kind, media_root, private_media_root, static_backend="StaticFilesSt
     raise ImproperlyConfigured(f"STORAGE_BACKEND={kind!r} is not one of: local, s3")
 
 
-def caches(redis_url):
-    """Redis when REDIS_URL is set (shared by every app server), else this process's memory."""
-    if redis_url:
+def caches(url):
+    """Local memory by default (one process); Redis (`redis://…`) when several app servers must
+    share the page cache and its purges."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if url.startswith(("redis://", "rediss://", "unix://")):
         return {
             "default": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+                "LOCATION": url,
+                "KEY_PREFIX": "portal",
             }
         }
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r} must be empty or a redis:// URL")
 
 
 def task_backends(kind):

@@ -7,8 +7,7 @@ from tests.ppid_docs.factories import (
     RegulationPageFactory,
 )
 
-# Wagtail keeps its root page, site and locale in data migrations: restore them after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_baseline")]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ class TestHealthCheck:
         assert response.status_code == 200
         body = response.json()
         assert body["status"] == "ok"
-        assert set(body["checks"]) == {"database", "search", "storage"}
+        assert set(body["checks"]) == {"database", "search", "storage", "cache"}
         assert all(check["ok"] for check in body["checks"].values())
         assert "no-cache" in response["Cache-Control"]
 

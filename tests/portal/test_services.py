@@ -1,8 +1,11 @@
 """The suite runs against real services: these tests prove each one is what it claims to be."""
 
+import os
 import urllib.request
 
 import pytest
+import redis
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from wagtail.models import Page
@@ -18,6 +21,20 @@ class TestDatabase:
             cursor.execute("SHOW server_version")
             version = cursor.fetchone()[0]
         assert int(version.split(".")[0]) >= 13
+
+
+class TestCache:
+    def test_is_a_redis_server_the_app_servers_share(self):
+        require_service("Redis", os.environ.get("CACHE_URL"))
+        cache.set("shared-check", "from app server 1")
+
+        # Another app server is another client of the same server.
+        other_server = redis.Redis.from_url(os.environ["CACHE_URL"])
+        keys = [key.decode() for key in other_server.scan_iter("*shared-check*")]
+
+        assert keys and cache.get("shared-check") == "from app server 1"
+        assert other_server.info("server")["redis_version"]
+        cache.delete("shared-check")
 
 
 class TestSearchEngine:

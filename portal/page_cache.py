@@ -1,0 +1,135 @@
+"""Whole-response cache of public pages for anonymous visitors.
+
+Every cached response is keyed by a *generation* number kept in the cache itself; publishing,
+unpublishing, moving or deleting a page, or changing anything a page lists (documents, images,
+agencies, settings, redirects, search promotions), moves the generation on, and every page
+cached before is ignored from then on. One counter instead of per-page dependencies: a listing, a
+home page or a DIP shows items from all over the tree, and missing one dependency would leave a
+stale page up; a PPID publishes a few times a day, so starting cold after each publication costs
+little. With Redis as the cache (production) the counter and the pages are shared by every app
+server, so a purge on one is a purge on all.
+
+Only responses of routes listed in `CACHEABLE_ROUTES` are cached, and only when nothing in them
+is personal: no session or message cookie on the request, no cookie set and no `Vary: Cookie` on
+the response (Django adds it whenever a form's CSRF token or the session was used).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import cc_delim_re
+from wagtail.images.models import AbstractRendition
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+GENERATION_KEY = "page-cache:generation"
+# Pages with their feeds and downloads, and the files that list them.
+CACHEABLE_ROUTES = {"wagtail_serve", "page_download", "sitemap", "robots_txt"}
+# Models whose rows end up on public pages, besides pages themselves.
+CONTENT_APPS = {
+    "portal",
+    "ppid_docs",
+    "news",
+    "wagtaildocs",
+    "wagtailimages",
+    "wagtailredirects",
+    "wagtailsearchpromotions",
+}
+LONGEST_QUERY = 512
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # After an eviction or a restart, never fall back to a number used before.
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def purge():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def cache_key(request, generation):
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    address = f"{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+def request_is_anonymous_read(request):
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and len(request.META.get("QUERY_STRING", "")) <= LONGEST_QUERY
+    )
+
+
+def response_is_public(request, response):
+    match = getattr(request, "resolver_match", None)
+    route = match.view_name if match else None
+    varies_on = {header.lower() for header in cc_delim_re.split(response.get("Vary", ""))}
+    cache_control = response.get("Cache-Control", "")
+    return (
+        route in CACHEABLE_ROUTES
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in varies_on
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous visitors from the cache; placed before the session middleware so that a
+    hit touches neither the session nor the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.PAGE_CACHE_SECONDS
+        if not timeout or not request_is_anonymous_read(request):
+            return self.get_response(request)
+        key = cache_key(request, current_generation())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if response_is_public(request, response):
+            response["X-Page-Cache"] = "miss"
+            cache.set(key, response, timeout)
+        return response
+
+
+def changes_public_content(model):
+    if issubclass(model, AbstractRendition):
+        return False  # made while pages render, and never change what a page says
+    return issubclass(model, (Page, Site, Locale, PageViewRestriction)) or (
+        model._meta.app_label in CONTENT_APPS
+    )
+
+
+def purge_when_content_changes(sender, **kwargs):
+    if changes_public_content(sender):
+        purge()
+
+
+def purge_after_move(sender, **kwargs):
+    purge()
+
+
+def connect_signals():
+    # Publishing and unpublishing save the page; a move only updates tree columns.
+    post_page_move.connect(purge_after_move, dispatch_uid="page-cache-move")
+    post_save.connect(purge_when_content_changes, dispatch_uid="page-cache-save")
+    post_delete.connect(purge_when_content_changes, dispatch_uid="page-cache-delete")

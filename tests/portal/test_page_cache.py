@@ -1,0 +1,169 @@
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.settings.environment import caches
+from tests.information_requests.factories import StaffFactory
+from tests.ppid_docs.factories import (
+    AgencyIndexPageFactory,
+    AgencyPageFactory,
+    DocumentFactory,
+    RegulationIndexPageFactory,
+    RegulationPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def agency_section(home_page):
+    return AgencyPageFactory(parent=AgencyIndexPageFactory(parent=home_page))
+
+
+@pytest.fixture
+def regulation_index(home_page):
+    return RegulationIndexPageFactory(parent=home_page)
+
+
+def regulation(section, title):
+    return RegulationPageFactory(parent=section, title=title, about=title)
+
+
+class TestAnonymousVisitors:
+    def test_the_second_visit_is_served_from_the_cache_without_a_query(
+        self, client, home_page, django_assert_num_queries
+    ):
+        first = client.get("/")
+
+        with django_assert_num_queries(0):
+            second = client.get("/")
+
+        assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+        assert second.content == first.content
+
+    def test_a_listing_is_cached_whatever_the_order_of_its_filters(
+        self, client, regulation_index, agency_section
+    ):
+        regulation(agency_section, "Perda Retribusi")
+
+        client.get("/peraturan/?year=2024&type=perda")
+        again = client.get("/peraturan/?type=perda&year=2024")
+
+        assert again["X-Page-Cache"] == "hit"
+
+    def test_a_bad_filter_is_answered_but_not_kept(self, client, regulation_index):
+        assert client.get("/peraturan/?year=abad-21").status_code == 400
+        assert "X-Page-Cache" not in client.get("/peraturan/?year=abad-21")
+
+    def test_each_language_has_its_own_copy(self, client, home_page, english):
+        home_page.copy_for_translation(english).save_revision().publish()
+
+        indonesian = client.get("/")
+        in_english = client.get("/en/")
+
+        assert indonesian["Content-Language"] == "id"
+        assert in_english["Content-Language"] == "en"
+        assert in_english["X-Page-Cache"] == "miss"
+
+    def test_robots_txt_and_the_sitemap_are_cached(self, client, home_page):
+        client.get("/robots.txt")
+        client.get("/sitemap.xml")
+
+        assert client.get("/robots.txt")["X-Page-Cache"] == "hit"
+        assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+
+
+class TestPersonalResponses:
+    def test_a_form_with_a_csrf_token_is_never_cached(self, client, home_page):
+        client.get("/permohonan-informasi/")
+
+        assert "X-Page-Cache" not in client.get("/permohonan-informasi/")
+
+    def test_signed_in_editors_bypass_the_cache_and_leave_nothing_in_it(self, client, home_page):
+        client.force_login(StaffFactory(is_superuser=True))
+        editor_view = client.get("/")
+        client.logout()
+
+        assert "X-Page-Cache" not in editor_view
+        assert client.get("/")["X-Page-Cache"] == "miss"
+
+    def test_a_search_is_never_cached(self, client, home_page):
+        client.get("/search/?q=apbd")
+
+        assert "X-Page-Cache" not in client.get("/search/?q=apbd")
+
+
+class TestPurging:
+    def test_publishing_a_change_shows_at_once(self, client, agency_section):
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        client.get(page.url)
+
+        page.title = "Perda Pajak dan Retribusi Daerah"
+        page.save_revision().publish()
+        response = client.get(page.url)
+
+        assert response["X-Page-Cache"] == "miss"
+        assert "Perda Pajak dan Retribusi Daerah" in response.text
+
+    def test_publishing_an_item_refreshes_the_listings_that_show_it(
+        self, client, regulation_index, agency_section
+    ):
+        regulation(agency_section, "Perda Pajak Daerah")
+        client.get("/peraturan/")
+
+        regulation(agency_section, "Perda Penanggulangan Bencana")
+
+        assert "Perda Penanggulangan Bencana" in client.get("/peraturan/").text
+
+    def test_unpublishing_takes_the_page_down_at_once(self, client, agency_section):
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        url = page.url
+        client.get(url)
+
+        page.unpublish()
+
+        assert client.get(url).status_code == 404
+
+    def test_moving_a_page_purges(self, client, agency_section, home_page):
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        client.get("/")
+
+        page.move(AgencyPageFactory(parent=agency_section.get_parent()), pos="last-child")
+
+        assert client.get("/")["X-Page-Cache"] == "miss"
+
+    def test_a_new_document_purges(self, client, home_page):
+        client.get("/")
+
+        DocumentFactory()
+
+        assert client.get("/")["X-Page-Cache"] == "miss"
+
+    def test_losing_the_counter_starts_afresh(self, client, home_page):
+        client.get("/")
+        cache.clear()  # the counter is gone too: a new one never reuses an old number
+
+        assert client.get("/")["X-Page-Cache"] == "miss"
+
+
+class TestCacheSetting:
+    def test_local_memory_by_default(self):
+        assert caches("")["default"]["BACKEND"].endswith("LocMemCache")
+
+    def test_redis_when_given_its_url(self):
+        config = caches("redis://cache.internal:6379/1")["default"]
+
+        assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert config["LOCATION"] == "redis://cache.internal:6379/1"
+
+    def test_anything_else_is_refused_with_the_variable_named(self):
+        with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+            caches("memcached://cache.internal:11211")
