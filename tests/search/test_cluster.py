@@ -81,7 +81,7 @@ def cluster_manager(url):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("home_page")
+@pytest.mark.usefixtures("wagtail_baseline", "home_page")
 def test_search_answers_with_all_results_after_a_node_fails(cluster_backend, client):
     urls = cluster_backend
     quiet = io.StringIO()
