@@ -60,6 +60,8 @@ def cluster_backend(cluster_urls):
     backends = search_backends(
         "opensearch3", urls=cluster_urls, index_prefix="cluster_", timeout=30, replicas=1
     )
+    # Indexed in bulk by update_index once the corpus is in, not page by page while importing.
+    backends["default"]["AUTO_UPDATE"] = False
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         yield cluster_urls
 
@@ -87,7 +89,10 @@ def test_search_answers_with_all_results_after_a_node_fails(cluster_backend, cli
     quiet = io.StringIO()
     call_command("import_corpus", str(REPO / "demo" / "corpus"), stdout=quiet, stderr=quiet)
     call_command("update_index", stdout=quiet)
-    health = engine(urls[0], "/_cluster/health?wait_for_status=green&timeout=120s")
+    health = engine(
+        urls[0],
+        "/_cluster/health?wait_for_status=green&wait_for_no_relocating_shards=true&timeout=120s",
+    )
     assert (health["status"], health["number_of_nodes"]) == ("green", 3)
     shards = engine(urls[0], "/_cat/shards/cluster_*?format=json")
     assert {shard["state"] for shard in shards} == {"STARTED"}
