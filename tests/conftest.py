@@ -100,8 +100,8 @@ def english(db):
 def restore_wagtail_baseline():
     """A transactional test ends by emptying every table, including what Wagtail's data
     migrations put there (the default locale, the root page and collection): later transactional
-    tests put them back. (Django's serialized rollback cannot: the flush recreates content types with new
-    ids, which the serialized rows then collide with.)"""
+    tests put them back. (Django's serialized rollback cannot: the flush recreates content types
+    with new ids, which the serialized rows then collide with.)"""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
