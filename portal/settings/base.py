@@ -195,6 +195,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (portal/security.py): the strict public policy everywhere but here.
 PORTAL_ADMIN_PATH_PREFIX = "/admin/"
+# Origins images and documents are loaded from besides the portal; unset: the S3 endpoint in use.
+PORTAL_CSP_MEDIA_ORIGINS = env_list("PORTAL_CSP_MEDIA_ORIGINS") or None
 # The admin asks for a code from an authenticator app after the password (portal/two_factor.py).
 PORTAL_ADMIN_TWO_FACTOR = env_bool("PORTAL_ADMIN_TWO_FACTOR", True)
 OTP_TOTP_ISSUER = env_str("PORTAL_SITE_NAME", "Portal PPID Provinsi Lampung")
