@@ -100,7 +100,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if "Content-Security-Policy" not in response:
+        # Django's technical error pages (DEBUG only, never in production) are styled inline.
+        debug_page = settings.DEBUG and response.status_code in {404, 500}
+        if "Content-Security-Policy" not in response and not debug_page:
             is_admin = request.path_info.startswith(self.admin_prefix)
             response["Content-Security-Policy"] = self.admin if is_admin else self.public
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
