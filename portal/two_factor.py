@@ -149,13 +149,15 @@ def redirect_to(view_name, next_url):
 
 @cache
 def exempt_paths():
-    """Admin pages an unverified user may still open: signing in and out, and the second step."""
+    """Admin pages an unverified user may still open: signing in and out, the second step, and
+    what the admin's own pages load (the icon sprite is fetched and inserted into the page)."""
     return tuple(
         reverse(name)
         for name in (
             "wagtailadmin_login",
             "wagtailadmin_logout",
             "wagtailadmin_javascript_catalog",
+            "wagtailadmin_sprite",
             "portal_two_factor_setup",
             "portal_two_factor_verify",
         )

@@ -219,6 +219,9 @@ PORTAL_RATE_LIMITS = {
 PORTAL_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
 # Staff avatars would otherwise be fetched from gravatar.com, telling it who uses the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for updates (the CSP would refuse it anyway):
+# upgrades come through requirements.txt and pip-audit.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -137,8 +137,9 @@ class TestAdmin:
         assert policy["object-src"] == ["'none'"]
         assert all("http" not in source for source in policy["script-src"])
 
-    def test_no_avatar_is_fetched_from_gravatar(self, client, settings):
+    def test_the_admin_calls_no_other_site(self, settings):
         assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+        assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
 
 
 @pytest.fixture

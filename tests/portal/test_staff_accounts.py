@@ -86,6 +86,14 @@ class TestTwoFactor:
         assert 'src="data:image/svg+xml;base64,' in html
         assert "data-secret" in html
 
+    def test_the_pages_of_the_second_step_load_their_icons(self, client, editor):
+        sign_in(client)
+
+        sprite = client.get(reverse("wagtailadmin_sprite"))
+
+        assert sprite.status_code == 200
+        assert "<svg" in sprite.content.decode()
+
     def test_a_confirmed_app_opens_the_admin(self, client, editor):
         sign_in(client)
 
