@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from information_requests import workflow
 from information_requests.admin_forms import action_form
@@ -423,10 +423,3 @@ class StaffAgencyViewSet(ModelViewSet):
         FieldPanel("user"),
         FieldPanel("agency"),
     ]
-
-
-class InformationRequestsGroup(ModelViewSetGroup):
-    menu_label = _("Information requests")
-    menu_icon = "mail"
-    menu_order = 250
-    items = (InformationRequestViewSet, CalendarOverrideViewSet, StaffAgencyViewSet)

@@ -72,3 +72,34 @@ PUBLIC_EVENT_KINDS = (
     EventKind.CLOSED,
     EventKind.DEADLINE_RECOMPUTED,
 )
+
+
+class ObjectionChannel(models.TextChoices):
+    ONLINE = "online", _("Online, from the request's tracking page")
+    PAPER = "paper", _("On paper, recorded by staff")
+
+
+class ObjectionDecision(models.TextChoices):
+    """The Atasan PPID's answer (UU 36(2)): reasons are required when the PPID is upheld."""
+
+    UPHELD = "upheld", _("The PPID's decision is upheld")
+    OVERTURNED = "overturned", _("The objection is granted: the PPID is ordered to act")
+
+
+class ObjectionEventKind(models.TextChoices):
+    FILED = "filed", _("Objection received")
+    ANSWERED = "answer", _("Answered by the Atasan PPID")
+    WITHDRAWN = "withdraw", _("Withdrawn by the requester")
+    DISPUTE_FILED = "dispute_filed", _("Dispute filed with the Komisi Informasi")
+    MEDIATION = "mediation", _("Mediation at the Komisi Informasi")
+    ADJUDICATION = "adjudication", _("Adjudication at the Komisi Informasi")
+    DISPUTE_DECISION = "dispute_decision", _("Decision of the Komisi Informasi")
+    COURT_CASE = "court_case", _("Case taken to court")
+    DEADLINE_RECOMPUTED = "deadline_recomputed", _("Deadline recomputed after a calendar change")
+    REMINDER_SENT = "reminder_sent", _("Reminder sent")
+
+
+# The requester sees all but the reminders to staff.
+PUBLIC_OBJECTION_EVENT_KINDS = tuple(
+    kind for kind in ObjectionEventKind if kind != ObjectionEventKind.REMINDER_SENT
+)

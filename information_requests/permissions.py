@@ -20,7 +20,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from information_requests.models import InformationRequest, StaffAgency
+from information_requests.models import InformationRequest, Objection, StaffAgency
+from information_requests.objection_states import ObjectionAction
 from information_requests.states import Action
 
 PROCESS_PERMISSION = "information_requests.process_informationrequest"
@@ -87,6 +88,21 @@ class StaffRoles:
     def may_open_identity_documents(self, request):
         return self.can_open_identity_documents and self.may_view(request)
 
+    # Objections go to the Atasan PPID, who alone answers them; PPID Utama registers paper
+    # objections and records the dispute's milestones. PPID Pelaksana see their agencies' ones.
+
+    @property
+    def may_record_objections(self):
+        return self.works_on_all
+
+    def may_act_on_objection(self, action):
+        if ObjectionAction(action) == ObjectionAction.ANSWER:
+            return self.in_supervisors
+        return self.works_on_all
+
+    def may_view_objection(self, objection):
+        return self.may_view(objection.request)
+
 
 NO_ROLES = StaffRoles()
 EVERY_ROLE = StaffRoles(
@@ -130,10 +146,24 @@ def visible_requests(user, queryset=None):
     return queryset.none()
 
 
+def visible_objections(user, queryset=None):
+    """The objections against the requests `user` may see."""
+    if queryset is None:
+        queryset = Objection.objects.all()
+    roles = roles_of(user)
+    if roles.sees_all:
+        return queryset
+    if roles.can_process and roles.agency_ids:
+        return queryset.filter(request__agency_id__in=roles.agency_ids)
+    return queryset.none()
+
+
 # --- The groups themselves --------------------------------------------------------------------
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 VIEW_PERMISSION = "information_requests.view_informationrequest"
+VIEW_OBJECTION_PERMISSION = "information_requests.view_objection"
+ANSWER_OBJECTION_PERMISSION = "information_requests.answer_objection"
 CALENDAR_PERMISSIONS = tuple(
     f"information_requests.{action}_calendaroverride"
     for action in ("add", "change", "delete", "view")
@@ -145,10 +175,21 @@ ROLE_PERMISSIONS = {
         VIEW_PERMISSION,
         PROCESS_PERMISSION,
         IDENTITY_DOCUMENT_PERMISSION,
+        VIEW_OBJECTION_PERMISSION,
         *CALENDAR_PERMISSIONS,
     ),
-    "PPID_PELAKSANA_GROUP": (ADMIN_ACCESS, VIEW_PERMISSION, PROCESS_PERMISSION),
-    "PPID_SUPERVISOR_GROUP": (ADMIN_ACCESS, VIEW_PERMISSION),
+    "PPID_PELAKSANA_GROUP": (
+        ADMIN_ACCESS,
+        VIEW_PERMISSION,
+        PROCESS_PERMISSION,
+        VIEW_OBJECTION_PERMISSION,
+    ),
+    "PPID_SUPERVISOR_GROUP": (
+        ADMIN_ACCESS,
+        VIEW_PERMISSION,
+        VIEW_OBJECTION_PERMISSION,
+        ANSWER_OBJECTION_PERMISSION,
+    ),
 }
 
 
@@ -212,19 +253,25 @@ def supervisors():
 # --- The Wagtail admin's view of it -----------------------------------------------------------
 
 
-class InformationRequestPermissionPolicy(ModelPermissionPolicy):
-    """Requests are viewed by role and agency; nobody adds, edits or deletes them through a form
-    (status changes are workflow actions, checked by `workflow.check_permission`)."""
+class VisibleByRolePolicy(ModelPermissionPolicy):
+    """Viewed by role and agency; nobody adds, edits or deletes through a form (status changes
+    are workflow actions, checked there). Subclasses say what a user may see."""
+
+    def visible(self, user):
+        raise NotImplementedError
+
+    def may_view(self, roles, instance):
+        raise NotImplementedError
 
     def user_has_permission(self, user, action):
         return action == "view" and roles_of(user).sees_any
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return action == "view" and roles_of(user).may_view(instance)
+        return action == "view" and self.may_view(roles_of(user), instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
         if "view" in actions:
-            return visible_requests(user)
+            return self.visible(user)
         return self.model._default_manager.none()
 
     def users_with_any_permission(self, actions):
@@ -239,3 +286,21 @@ class InformationRequestPermissionPolicy(ModelPermissionPolicy):
             )
             .distinct()
         )
+
+
+class ObjectionPermissionPolicy(VisibleByRolePolicy):
+    def visible(self, user):
+        return visible_objections(user)
+
+    def may_view(self, roles, instance):
+        return roles.may_view_objection(instance)
+
+
+class InformationRequestPermissionPolicy(VisibleByRolePolicy):
+    """Status changes are workflow actions, checked by `workflow.check_permission`."""
+
+    def visible(self, user):
+        return visible_requests(user)
+
+    def may_view(self, roles, instance):
+        return roles.may_view(instance)

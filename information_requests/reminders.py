@@ -6,6 +6,9 @@
 - **Not answered**: at the same moment, to the requester if they gave an e-mail address, with
   their right to object (UU 35(1) c).
 
+For objections, the Atasan PPID is reminded the same number of working days before the answer is
+due, and again once it is overdue (UU 36(2)).
+
 A reminder is sent once per kind and deadline: each sending writes a REMINDER_SENT event (kind,
 recipients' role, deadline, date), checked under the request's row lock before sending. So
 `manage.py send_deadline_reminders` may run from cron as often as wanted; an extended or
@@ -36,7 +39,7 @@ from information_requests.deadlines import (
     today_local,
     working_days_left,
 )
-from information_requests.models import InformationRequest, RequestEvent
+from information_requests.models import InformationRequest, Objection
 from information_requests.permissions import agency_staff, supervisors, utama_staff
 
 logger = logging.getLogger(__name__)
@@ -48,6 +51,8 @@ class ReminderKind(models.TextChoices):
     DUE_SOON = "due_soon", _("Deadline approaching")
     OVERDUE = "overdue", _("Deadline passed")
     NOT_ANSWERED = "not_answered", _("Requester told the deadline has passed")
+    OBJECTION_DUE_SOON = "objection_due_soon", _("Objection: answer due soon")
+    OBJECTION_OVERDUE = "objection_overdue", _("Objection: answer overdue")
 
 
 class RecipientRole(models.TextChoices):
@@ -61,6 +66,10 @@ SUBJECTS = {
     ReminderKind.DUE_SOON: _("Request %(number)s: written notice due by %(day)s"),
     ReminderKind.OVERDUE: _("Request %(number)s is overdue: the notice was due by %(day)s"),
     ReminderKind.NOT_ANSWERED: _("Your information request %(number)s: the answer is late"),
+    ReminderKind.OBJECTION_DUE_SOON: _("Objection %(number)s: your answer is due by %(day)s"),
+    ReminderKind.OBJECTION_OVERDUE: _(
+        "Objection %(number)s is overdue: your answer was due by %(day)s"
+    ),
 }
 
 
@@ -70,7 +79,7 @@ def reminder_working_days():
 
 @dataclass(frozen=True)
 class Reminder:
-    request: InformationRequest
+    request: InformationRequest | Objection  # what the reminder is about
     kind: ReminderKind
     role: RecipientRole
     due_on: date
@@ -92,6 +101,18 @@ def reminders_owed(request, today, calendar, days_before):
     return []
 
 
+def objection_reminders_owed(objection, today, calendar, days_before):
+    """The Atasan PPID's reminders an unanswered objection is owed today."""
+    due_on = objection.response_due_on
+    if is_overdue(due_on, today):
+        kind = ReminderKind.OBJECTION_OVERDUE
+    elif is_due_within(due_on, today, days_before, calendar):
+        kind = ReminderKind.OBJECTION_DUE_SOON
+    else:
+        return []
+    return [Reminder(objection, kind, RecipientRole.SUPERVISOR, due_on)]
+
+
 def recipients(reminder):
     if reminder.role == RecipientRole.REQUESTER:
         return [reminder.request.email]
@@ -111,6 +132,9 @@ def already_sent(request, reminder):
     ).exists()
 
 
+ADMIN_PAGES = {InformationRequest: "request_admin:inspect", Objection: "objection_admin:inspect"}
+
+
 def compose(reminder, address, today, calendar, policy):
     request = reminder.request
     context = {
@@ -124,7 +148,7 @@ def compose(reminder, address, today, calendar, policy):
             "c", calendar, policy, notice_limit_on=reminder.due_on
         ).due_on
     else:
-        path = reverse("request_admin:inspect", args=(request.pk,))
+        path = reverse(ADMIN_PAGES[type(request)], args=(request.pk,))
         context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
     subject = SUBJECTS[reminder.kind] % {
         "number": request.registration_number,
@@ -139,13 +163,14 @@ def send_once(reminder, addresses, today, calendar, policy, connection):
     """Send the reminder and record it, unless it was recorded already (checked under the
     request's row lock, so two overlapping runs cannot both send). A failed sending records
     nothing, so the next run tries again."""
-    locked = InformationRequest.objects.select_for_update().get(pk=reminder.request.pk)
+    model = type(reminder.request)
+    locked = model.objects.select_for_update().get(pk=reminder.request.pk)
     if already_sent(locked, reminder):
         return False
     messages = [compose(reminder, address, today, calendar, policy) for address in addresses]
     connection.send_messages(messages)
-    RequestEvent.objects.create(
-        request=locked,
+    # Request and objection events share the kind's value.
+    locked.events.create(
         kind=EventKind.REMINDER_SENT,
         from_status=locked.status,
         to_status=locked.status,
@@ -180,19 +205,35 @@ def send_deadline_reminders(days_before=None):
         .select_related("agency")
         .order_by("due_on", "pk")
     )
+    objections = (
+        Objection.objects.due_on_or_before(horizon)
+        .select_related("request")
+        .order_by("response_due_on", "pk")
+    )
+    owed = [
+        *(
+            reminder
+            for request in candidates
+            for reminder in reminders_owed(request, today, calendar, days_before)
+        ),
+        *(
+            reminder
+            for objection in objections
+            for reminder in objection_reminders_owed(objection, today, calendar, days_before)
+        ),
+    ]
     run = ReminderRun()
     connection = get_connection()
     with translation.override(settings.LANGUAGE_CODE):
-        for request in candidates:
-            for reminder in reminders_owed(request, today, calendar, days_before):
-                addresses = recipients(reminder)
-                if not addresses:
-                    run.unaddressed.append(reminder)
-                    continue
-                try:
-                    if send_once(reminder, addresses, today, calendar, policy, connection):
-                        run.sent.append(reminder)
-                except (SMTPException, OSError) as error:
-                    logger.exception("Reminder %s for %s failed", reminder.kind, request)
-                    run.failed.append((reminder, error))
+        for reminder in owed:
+            addresses = recipients(reminder)
+            if not addresses:
+                run.unaddressed.append(reminder)
+                continue
+            try:
+                if send_once(reminder, addresses, today, calendar, policy, connection):
+                    run.sent.append(reminder)
+            except (SMTPException, OSError) as error:
+                logger.exception("Reminder %s for %s failed", reminder.kind, reminder.request)
+                run.failed.append((reminder, error))
     return run

@@ -55,23 +55,36 @@ TRANSITIONS = {
 
 
 class InvalidTransition(Exception):
-    """The action is not possible from the request's current status (not a permission matter)."""
+    """The action is not possible from the current status (not a permission matter)."""
+
+    message = _("“%(action)s” is not possible while the request is “%(status)s”.")
+    actions = Action
+    statuses = Status
 
     def __init__(self, action, status):
-        self.action = Action(action)
-        self.status = Status(status)
-        super().__init__(
-            _("“%(action)s” is not possible while the request is “%(status)s”.")
-            % {"action": self.action.label, "status": self.status.label}
-        )
+        self.action = self.actions(action)
+        self.status = self.statuses(status)
+        super().__init__(self.message % {"action": self.action.label, "status": self.status.label})
 
 
-def next_status(action, status):
-    try:
-        return TRANSITIONS[Action(action)][Status(status)]
-    except KeyError:
-        raise InvalidTransition(action, status) from None
+class StateTable:
+    """A transition table and the error it raises: which action leads where from which status."""
+
+    def __init__(self, transitions, error):
+        self.transitions = transitions
+        self.error = error
+
+    def next_status(self, action, status):
+        try:
+            return self.transitions[self.error.actions(action)][self.error.statuses(status)]
+        except KeyError:
+            raise self.error(action, status) from None
+
+    def available_actions(self, status):
+        status = self.error.statuses(status)
+        return [action for action, moves in self.transitions.items() if status in moves]
 
 
-def available_actions(status):
-    return [action for action, moves in TRANSITIONS.items() if Status(status) in moves]
+REQUEST_STATES = StateTable(TRANSITIONS, InvalidTransition)
+next_status = REQUEST_STATES.next_status
+available_actions = REQUEST_STATES.available_actions

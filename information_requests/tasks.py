@@ -8,7 +8,7 @@ from django.utils import translation
 from django_tasks import task
 
 from information_requests import notifications
-from information_requests.models import InformationRequest
+from information_requests.models import InformationRequest, Objection
 
 logger = logging.getLogger(__name__)
 
@@ -34,4 +34,28 @@ def send_notice_issued(request_id):
             notifications.notice_issued(request)
         except Exception:
             logger.exception("Written notice of request %s not sent", request.registration_number)
+            raise
+
+
+@task()
+def send_objection_filed(objection_id, language=None):
+    """The objection's number and receipt, in the language it was filed in."""
+    objection = Objection.objects.select_related("request").get(pk=objection_id)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        try:
+            notifications.objection_filed(objection)
+        except Exception:
+            logger.exception("Receipt of objection %s not sent", objection.registration_number)
+            raise
+
+
+@task()
+def send_objection_answered(objection_id):
+    """The Atasan PPID's answer is an official letter: in the portal's main language."""
+    objection = Objection.objects.select_related("request").get(pk=objection_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            notifications.objection_answered(objection)
+        except Exception:
+            logger.exception("Answer to objection %s not sent", objection.registration_number)
             raise

@@ -11,6 +11,22 @@ urlpatterns = [
     path("lacak/", views.track, name="track"),
     path("lacak/<str:number>/<slug:token>/", views.tracking, name="tracking"),
     path("lacak/<str:number>/<slug:token>/pemberitahuan/", views.notice_pdf, name="notice_pdf"),
+    path("lacak/<str:number>/<slug:token>/keberatan/", views.objection_form, name="objection_form"),
+    path(
+        "lacak/<str:number>/<slug:token>/keberatan/<str:objection>/",
+        views.objection,
+        name="objection",
+    ),
+    path(
+        "lacak/<str:number>/<slug:token>/keberatan/<str:objection>/tanda-terima/",
+        views.objection_receipt_pdf,
+        name="objection_receipt_pdf",
+    ),
+    path(
+        "lacak/<str:number>/<slug:token>/keberatan/<str:objection>/jawaban/",
+        views.objection_answer_pdf,
+        name="objection_answer_pdf",
+    ),
     path("saran/", views.suggestions, name="suggestions"),
     path("saran/<int:page_id>/", views.follow_suggestion, name="follow_suggestion"),
 ]

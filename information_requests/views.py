@@ -15,15 +15,30 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from information_requests import workflow
+from information_requests import objection_workflow, workflow
+from information_requests.calendar import load_calendar
 from information_requests.clock import request_clock
 from information_requests.deadlines import policy_from_settings
 from information_requests.forms import RequestForm, TrackingForm
 from information_requests.letters import render_notice_pdf, render_receipt_pdf
 from information_requests.links import token_kwargs, tracking_url
 from information_requests.models import SearchFirstHit, WrittenNotice
-from information_requests.notifications import notice_filename, receipt_filename
+from information_requests.notifications import (
+    notice_filename,
+    objection_answer_filename,
+    objection_receipt_filename,
+    receipt_filename,
+)
 from information_requests.numbering import registration_slug
+from information_requests.objection_clock import milestones, objection_clock
+from information_requests.objection_forms import ObjectionForm
+from information_requests.objection_letters import (
+    render_objection_answer_pdf,
+    render_objection_receipt_pdf,
+)
+from information_requests.objection_rules import ObjectionRefused
+from information_requests.objection_tracking import filing_options, find_objection
+from information_requests.objection_tracking import timeline as objection_timeline
 from information_requests.suggestions import MAX_QUERY_LENGTH, suggest, suggestable_pages
 from information_requests.tracking import find_request, timeline
 from portal.ratelimit import rate_limited
@@ -135,14 +150,18 @@ def track(request):
 def tracking(request, number, token):
     found = tracked_request_or_404(number, token)
     notice = WrittenNotice.objects.filter(request=found).only("outcome", "request").first()
+    calendar = load_calendar()
+    objections = list(found.objections.order_by("submitted_at"))
     return render(
         request,
         "information_requests/information_request.html",
         {
             "info_request": found,
-            "clock": request_clock(found),
+            "clock": request_clock(found, calendar),
             "timeline": timeline(found),
             "notice": notice,
+            "objections": objections,
+            "filing": filing_options(found, objections=objections, calendar=calendar),
             "number": registration_slug(found.registration_number),
             "token": token,
         },
@@ -157,6 +176,92 @@ def notice_pdf(request, number, token):
     notice = get_object_or_404(WrittenNotice, request=found)
     pdf = notice.pdf.open("rb") if notice.pdf else io.BytesIO(render_notice_pdf(notice))
     return pdf_response(pdf, notice_filename(found))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private
+def objection_form(request, number, token):
+    """File an objection online; the tracking token proves it is the requester's."""
+    found = tracked_request_or_404(number, token)
+    options = filing_options(found)
+    data = request.POST if request.method == "POST" else None
+    form = ObjectionForm(data, grounds=options.grounds)
+    if form.is_bound and options.may_file and form.is_valid():
+        try:
+            objection = objection_workflow.file_objection(found, **form.filing())
+        except ObjectionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        except ValidationError as invalid:
+            form.add_error(None, invalid)
+        else:
+            return redirect(
+                "information_requests:objection",
+                objection=objection.number_slug,
+                **token_kwargs(found, token),
+            )
+    return render(
+        request,
+        "information_requests/objection_form.html",
+        {
+            "info_request": found,
+            "form": form,
+            "filing": options,
+            "number": registration_slug(found.registration_number),
+            "token": token,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def tracked_objection_or_404(number, token, slug):
+    found = tracked_request_or_404(number, token)
+    objection = find_objection(found, slug)
+    if objection is None:
+        raise Http404
+    return found, objection
+
+
+@require_GET
+@private
+def objection(request, number, token, objection):
+    found, objection = tracked_objection_or_404(number, token, objection)
+    return render(
+        request,
+        "information_requests/objection.html",
+        {
+            "info_request": found,
+            "objection": objection,
+            "clock": objection_clock(objection),
+            "milestones": milestones(objection),
+            "timeline": objection_timeline(objection),
+            "number": registration_slug(found.registration_number),
+            "objection_number": objection.number_slug,
+            "token": token,
+        },
+    )
+
+
+@require_GET
+@private
+def objection_receipt_pdf(request, number, token, objection):
+    _found, objection = tracked_objection_or_404(number, token, objection)
+    pdf = io.BytesIO(render_objection_receipt_pdf(objection))
+    return pdf_response(pdf, objection_receipt_filename(objection))
+
+
+@require_GET
+@private
+def objection_answer_pdf(request, number, token, objection):
+    """The Atasan's answer as sent, from private storage; rendered afresh if never stored."""
+    _found, objection = tracked_objection_or_404(number, token, objection)
+    if not objection.answered_at:
+        raise Http404
+    if objection.decision_pdf:
+        pdf = objection.decision_pdf.open("rb")
+    else:
+        pdf = io.BytesIO(render_objection_answer_pdf(objection))
+    return pdf_response(pdf, objection_answer_filename(objection))
 
 
 def pdf_response(pdf, filename):

@@ -1,15 +1,38 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from information_requests.admin_views import InformationRequestsGroup
+from information_requests.admin_views import (
+    CalendarOverrideViewSet,
+    InformationRequestViewSet,
+    StaffAgencyViewSet,
+)
 from information_requests.dashboard import UrgentRequestsPanel
-from information_requests.models import InformationRequest
-from information_requests.permissions import InformationRequestPermissionPolicy
+from information_requests.models import InformationRequest, Objection
+from information_requests.objection_admin import ObjectionViewSet
+from information_requests.permissions import (
+    InformationRequestPermissionPolicy,
+    ObjectionPermissionPolicy,
+)
 
-# Before anything asks for the model's policy, or Wagtail would have made a fallback one.
+# Before anything asks for the models' policies, or Wagtail would have made fallback ones.
 register_permission_policy(
     InformationRequest, InformationRequestPermissionPolicy(InformationRequest)
 )
+register_permission_policy(Objection, ObjectionPermissionPolicy(Objection))
+
+
+class InformationRequestsGroup(ModelViewSetGroup):
+    menu_label = _("Information requests")
+    menu_icon = "mail"
+    menu_order = 250
+    items = (
+        InformationRequestViewSet,
+        ObjectionViewSet,
+        CalendarOverrideViewSet,
+        StaffAgencyViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -97,10 +97,10 @@ def submit(requester, attachments=(), submitted_at=None):
     return request, token
 
 
-def next_registration_sequence(year):
+def next_registration_sequence(year, counter_model=RegistrationCounter):
     """The year's next number. The counter row's lock makes concurrent filings wait their turn."""
-    RegistrationCounter.objects.bulk_create([RegistrationCounter(year=year)], ignore_conflicts=True)
-    counter = RegistrationCounter.objects.select_for_update().get(year=year)
+    counter_model.objects.bulk_create([counter_model(year=year)], ignore_conflicts=True)
+    counter = counter_model.objects.select_for_update().get(year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return counter.last_number

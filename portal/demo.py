@@ -10,8 +10,9 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from portal.models import ContentPage, HomePage
+from portal.models import ContactSettings, ContentPage, HomePage
 from ppid_docs.models import (
+    Agency,
     DipPage,
     ExemptRegisterPage,
     FinancialReportIndexPage,
@@ -23,6 +24,16 @@ from ppid_docs.models import (
 DEMO_PAGES = Path(settings.BASE_DIR) / "demo" / "pages.json"
 
 # Where citizens find the published information: (page type, slug, Indonesian and English title).
+MENU_PAGES = {"profil-ppid", "tata-cara-permohonan-informasi"}
+CONTACT = {
+    "office_name": "PPID Utama Provinsi Lampung",
+    "address": "Dinas Komunikasi, Informatika dan Statistik Provinsi Lampung\n"
+    "Jl. Wolter Monginsidi No. 69, Teluk Betung, Bandar Lampung 35215",
+    "phone": "(0721) 481107",
+    "email": "ppid@lampungprov.go.id",
+    "service_hours": "Senin–Jumat 08.00–16.00 WIB, kecuali hari libur nasional dan cuti bersama",
+}
+
 PUBLISHING_SECTIONS = [
     (RegulationIndexPage, "peraturan", "Peraturan", "Regulations"),
     (FinancialReportIndexPage, "laporan-keuangan", "Laporan Keuangan", "Financial reports"),
@@ -107,6 +118,7 @@ def ensure_content_page(parent, slug, content):
         parent,
         ContentPage(
             slug=slug,
+            show_in_menus=slug in MENU_PAGES,
             title=content["title"],
             intro=content.get("intro", ""),
             body=stream(content.get("body", [])),
@@ -118,7 +130,7 @@ def ensure_publishing_sections(home, english):
     """The lists of regulations, reports, plans and information, the DIP and the exempt register."""
     pages = []
     for page_type, slug, title, english_title in PUBLISHING_SECTIONS:
-        page = ensure_child_page(home, page_type(slug=slug, title=title))
+        page = ensure_child_page(home, page_type(slug=slug, title=title, show_in_menus=True))
         ensure_translation(page, english, {"title": english_title})
         pages.append(page)
     return pages
@@ -135,4 +147,81 @@ def load_demo_pages():
         ensure_translation(page, english, entry["en"])
         pages.append(page)
     pages.extend(ensure_publishing_sections(home, english))
+    ensure_quick_links(home, {page.slug: page for page in pages})
+    ensure_contact_details()
     return pages
+
+
+def ensure_quick_links(home, pages_by_slug):
+    """The home page's quick links, in each language of the home page."""
+    dip = pages_by_slug["daftar-informasi-publik"].pk
+    procedures = pages_by_slug["tata-cara-permohonan-informasi"].pk
+    links = [
+        (
+            "service",
+            "information_requests:form",
+            "Ajukan permohonan informasi",
+            "Isi formulir, dapatkan nomor registrasi",
+            "Request information",
+            "Fill in the form, get a registration number",
+        ),
+        (
+            "service",
+            "information_requests:track",
+            "Lacak permohonan",
+            "Dengan nomor registrasi dan tautan pribadi Anda",
+            "Track a request",
+            "With your registration number and private link",
+        ),
+        (
+            "page",
+            dip,
+            "Daftar Informasi Publik",
+            "Semua informasi yang kami kuasai",
+            "Public information list",
+            "All the information we hold",
+        ),
+        (
+            "page",
+            procedures,
+            "Tata cara permohonan",
+            "Hak, biaya, jangka waktu dan keberatan",
+            "How to request",
+            "Your rights, costs, deadlines and objections",
+        ),
+    ]
+    for page in [home, *home.get_translations()]:
+        page = page.specific
+        if page.quick_links:
+            continue
+        english = page.locale.language_code == "en"
+        page.quick_links = [
+            {
+                "type": "link",
+                "value": {
+                    target: value,
+                    "label": en_label if english else id_label,
+                    "description": en_description if english else id_description,
+                },
+            }
+            for target, value, id_label, id_description, en_label, en_description in links
+        ]
+        page.save_revision().publish()
+
+
+def ensure_contact_details():
+    site = Site.objects.get(is_default_site=True)
+    contact = ContactSettings.for_site(site)
+    if not contact.email:
+        for field, value in CONTACT.items():
+            setattr(contact, field, value)
+        contact.save()
+
+
+def fill_demo_agency_contacts():
+    """Demo PPID Pelaksana for the agencies the corpus brought, so the PPID profile lists them.
+    (A real import never invents officials: these come from the agencies' decrees.)"""
+    for agency in Agency.objects.filter(ppid_officer=""):
+        agency.ppid_officer = f"Sekretaris {agency.name}"
+        agency.ppid_email = f"ppid.{agency.slug}@lampungprov.go.id"
+        agency.save(update_fields=["ppid_officer", "ppid_email"])

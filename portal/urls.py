@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Indonesian at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("permohonan-informasi/", include("information_requests.urls")),
     # Page URLs never contain a dot, but the files pages offer do (figures.csv, export.xlsx).
     re_path(

@@ -22,6 +22,19 @@ STEM_REPAIRS = [
     "terbuka => buka",
 ]
 
+INDONESIAN_FILTERS = ["indonesian_stop", "indonesian_stemmer", "indonesian_stem_repairs"]
+SEARCH_ANALYZER = "portal_search"
+SYNONYM_FILTER = "portal_synonyms"
+
+
+def synonym_filter(rules):
+    """The search-time synonym filter; editors' rules replace the placeholder (search/synonyms.py).
+
+    `lenient`: a rule whose words the analyzer drops (a stop word alone) is skipped, not fatal.
+    """
+    return {"type": "synonym_graph", "synonyms": list(rules) or ["ppid, ppid"], "lenient": True}
+
+
 INDONESIAN_INDEX_SETTINGS = {
     "settings": {
         "analysis": {
@@ -29,19 +42,21 @@ INDONESIAN_INDEX_SETTINGS = {
                 "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
                 "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
                 "indonesian_stem_repairs": {"type": "stemmer_override", "rules": STEM_REPAIRS},
+                SYNONYM_FILTER: synonym_filter([]),
             },
             "analyzer": {
                 # The default analyzer is what Wagtail's combined `_all_text` fields use.
                 "default": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": [
-                        "lowercase",
-                        "asciifolding",
-                        "indonesian_stop",
-                        "indonesian_stemmer",
-                        "indonesian_stem_repairs",
-                    ],
+                    "filter": ["lowercase", "asciifolding", *INDONESIAN_FILTERS],
+                },
+                # Queries only: synonyms before stop words and stemming, so that their words get
+                # both; changing synonyms then needs no reindex.
+                SEARCH_ANALYZER: {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", SYNONYM_FILTER, *INDONESIAN_FILTERS],
                 },
             },
         }

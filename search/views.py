@@ -1,30 +1,72 @@
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
+from search.engine import run_search
+from search.errors import ENGINE_ERRORS
+from search.request import MAX_QUERY_LENGTH, SearchRequest
+
+
+def promoted_pages(query, locale):
+    """Editors' picks for this query in this language, in their order, live and public only."""
+    if not query:
+        return []
+    picks = list(Query.get(query).editors_picks.select_related("page").order_by("sort_order"))
+    visible = set(
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, pk__in=[pick.page_id for pick in picks])
+        .values_list("pk", flat=True)
+    )
+    return [pick for pick in picks if pick.page_id in visible]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    error = None
-    results_page = None
-    status = 200
-    if len(query) > MAX_QUERY_LENGTH:
-        error = _("Your search is too long: use at most %(limit)d characters.") % {
-            "limit": MAX_QUERY_LENGTH
-        }
-        status = 400
-    elif query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+    search_request = SearchRequest(request.GET)
+    context = {"search_query": search_request.query, "search": search_request, "outcome": None}
+    if not search_request.is_valid:
+        return render(request, "search/search.html", context, status=400)
+    if search_request.query:
+        locale = Locale.get_active()
+        promotions = promoted_pages(search_request.query, locale)
+        outcome = run_search(
+            search_request, locale, exclude_ids=[pick.page_id for pick in promotions]
         )
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": results_page, "error": error},
-        status=status,
-    )
+        context.update(
+            outcome=outcome,
+            promotions=promotions if search_request.page == 1 else [],
+            degraded_notice=_(
+                "The search engine is unavailable: these results come from a simpler search "
+                "and may be less complete."
+            )
+            if outcome.degraded
+            else None,
+        )
+    return render(request, "search/search.html", context)
+
+
+SUGGESTIONS = 8
+
+
+def suggest(request):
+    """Titles completing what was typed, for the search box (JSON: {"suggestions": [...]})."""
+    query = request.GET.get("q", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        return JsonResponse(
+            {"error": _("Use at most %(limit)d characters.") % {"limit": MAX_QUERY_LENGTH}},
+            status=400,
+        )
+    titles = []
+    if len(query) >= 2:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        try:
+            found = get_search_backend().autocomplete(query, pages)[:SUGGESTIONS]
+            titles = [{"title": page.title, "url": page.url} for page in found]
+        except ENGINE_ERRORS:
+            titles = []  # the resilient backend already fell back; nothing more to try
+    response = JsonResponse({"suggestions": titles})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -1,4 +1,5 @@
 from .images import PortalImage, PortalRendition
 from .pages import ContentPage, HomePage
+from .settings import ContactSettings
 
-__all__ = ["ContentPage", "HomePage", "PortalImage", "PortalRendition"]
+__all__ = ["ContactSettings", "ContentPage", "HomePage", "PortalImage", "PortalRendition"]

@@ -1,24 +1,60 @@
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
+from portal.blocks import BodyBlock, QuickLinkBlock
+
+LATEST_PER_SECTION = 3
 
 
 class HomePage(Page):
     """The root of each language's site."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    quick_links = StreamField(
+        [("link", QuickLinkBlock())],
+        verbose_name=_("quick links"),
+        blank=True,
+        help_text=_("What visitors come for most: requesting information, tracking a request…"),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    def get_context(self, request, *args, **kwargs):
+        from information_requests.models import InformationRequest
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_publications"] = self.latest_publications()
+        context["service_year"] = year = timezone.localdate().year
+        context["service_figures"] = InformationRequest.objects.service_figures(year)
+        return context
+
+    def latest_publications(self):
+        """Each publication list under this page with its newest items: one query per list."""
+        from ppid_docs.models.indexes import PublicationIndexPage
+
+        sections = []
+        for index_page in self.get_children().live().public().specific():
+            if isinstance(index_page, PublicationIndexPage):
+                items = index_page.listing_queryset().order_by(
+                    F("first_published_at").desc(nulls_last=True), "-pk"
+                )
+                sections.append((index_page, list(items[:LATEST_PER_SECTION])))
+        return sections
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("quick_links"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]

@@ -10,15 +10,18 @@ from django.core.exceptions import ImproperlyConfigured
 
 from search.analysis import INDONESIAN_INDEX_SETTINGS
 
+DATABASE_SEARCH_BACKEND = "wagtail.search.backends.database"
+# Wagtail's engine backends, made resilient (search/backends/): they fall back to the database
+# backend when the engine is down and record the index updates that failed meanwhile.
 SEARCH_BACKEND_MODULES = {
-    "database": "wagtail.search.backends.database",
-    "opensearch": "wagtail.search.backends.opensearch3",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
+    "database": DATABASE_SEARCH_BACKEND,
+    "opensearch": "search.backends.opensearch3",
+    "opensearch2": "search.backends.opensearch2",
+    "opensearch3": "search.backends.opensearch3",
     # The 8.x client talks to Elasticsearch 8 and 9 servers alike.
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "elasticsearch": "search.backends.elasticsearch8",
+    "elasticsearch8": "search.backends.elasticsearch8",
+    "elasticsearch9": "search.backends.elasticsearch9",
 }
 
 
@@ -77,6 +80,8 @@ def search_backends(kind, urls, index_prefix, timeout, replicas=None):
                 "INDEX_SETTINGS": index_settings(replicas),
             }
         )
+        # Kept current alongside the engine (AUTO_UPDATE): it answers while the engine is down.
+        return {"default": backend, "database": {"BACKEND": DATABASE_SEARCH_BACKEND}}
     return {"default": backend}
 
 

@@ -73,6 +73,10 @@ class PublicationPage(Page):
             self.agency_id = section.agency_id
         return super().save(*args, **kwargs)
 
+    def document_text(self):
+        """The text extracted from the attached file, searched and highlighted with the page."""
+        return self.document.extracted_text if self.document_id and self.document else ""
+
     def agency_section(self):
         from ppid_docs.models.agencies import AgencyPage
 
@@ -109,7 +113,8 @@ class PublicationPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.RelatedFields("agency", [index.SearchField("name"), index.SearchField("acronym")]),
-        index.RelatedFields("document", [index.SearchField("extracted_text")]),
+        # A plain field, not a nested one: engines highlight it and copy it into `_all_text`.
+        index.SearchField("document_text"),
         index.FilterField("category"),
         index.FilterField("year"),
         index.FilterField("agency_id"),

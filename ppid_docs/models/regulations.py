@@ -201,6 +201,8 @@ class RegulationPage(PublicationPage):
         index.RelatedFields("subjects", [index.SearchField("name", boost=2)]),
         index.FilterField("regulation_type"),
         index.FilterField("promulgated_on"),
+        # Derived from dates and other regulations: re-indexed when those change (search/signals).
+        index.FilterField("status"),
     ]
     parent_page_types = ["ppid_docs.AgencyPage"]
     subpage_types = []

@@ -59,7 +59,10 @@ class TestCitizenJourney:
 
 
 class TestAccessibility:
-    @pytest.mark.parametrize("path", ["/", "/peraturan/", "/profil-ppid/", "/en/"])
+    @pytest.mark.parametrize(
+        "path",
+        ["/", "/peraturan/", "/profil-ppid/", "/en/", "/permohonan-informasi/", "/en/peraturan/"],
+    )
     def test_no_axe_violations(self, page, axe_violations, site_with_a_regulation, path):
         page.goto(path)
 

@@ -6,7 +6,7 @@ from django.core.files.storage import FileSystemStorage
 from django.urls import clear_url_caches
 from django.utils import translation
 
-from information_requests.models import RequestAttachment, WrittenNotice
+from information_requests.models import Objection, RequestAttachment, WrittenNotice
 from tests.information_requests.factories import (
     PelaksanaFactory,
     StaffFactory,
@@ -45,7 +45,11 @@ def private_files_on_disk(monkeypatch, tmp_path):
     files live on disk here; the S3 private storage has its own tests. (A FileField binds its
     storage when models load, hence the patch on the fields themselves.)"""
     local = FileSystemStorage(location=tmp_path / "private", base_url=None)
-    for model, field in ((RequestAttachment, "file"), (WrittenNotice, "pdf")):
+    for model, field in (
+        (RequestAttachment, "file"),
+        (WrittenNotice, "pdf"),
+        (Objection, "decision_pdf"),
+    ):
         monkeypatch.setattr(model._meta.get_field(field), "storage", local)
 
 

@@ -198,3 +198,22 @@ def form_data(requester_type="individual", **overrides):
     data = {**FORM_FIELDS, **fields, **overrides}
     files = {kind: upload(f"{kind}.pdf") for kind in kinds}
     return data, files
+
+
+# The notice of a TUESDAY_MORNING request was due by the end of Tuesday 22 September 2026: the
+# "not answered" ground arises on Wednesday 23 September, whose 30 working days end on Wednesday
+# 4 November 2026 (no holiday in between).
+AFTER_THE_NOTICE_LAPSED = datetime.datetime(2026, 9, 24, 2, 0, tzinfo=datetime.UTC)
+
+
+def file_objection(request=None, *, grounds=("c",), at=AFTER_THE_NOTICE_LAPSED, **details):
+    """An objection filed online against `request` (an unanswered one unless given)."""
+    from information_requests import objection_workflow
+
+    return objection_workflow.file_objection(
+        request or submit_request(),
+        grounds=list(grounds),
+        statement=details.pop("statement", "Permohonan saya tidak ditanggapi."),
+        submitted_at=at,
+        **details,
+    )

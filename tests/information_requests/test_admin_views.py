@@ -572,12 +572,14 @@ class TestMenu:
         outsider = StaffFactory(can_process=False)
         outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
 
+        objections = "/admin/information-requests/objections/"
         assert self.menu_urls(client, utama) == {
             "/admin/information-requests/",
+            objections,
             "/admin/information-requests/calendar/",
         }
-        assert self.menu_urls(client, pelaksana) == {"/admin/information-requests/"}
-        assert self.menu_urls(client, supervisor) == {"/admin/information-requests/"}
+        assert self.menu_urls(client, pelaksana) == {"/admin/information-requests/", objections}
+        assert self.menu_urls(client, supervisor) == {"/admin/information-requests/", objections}
         assert self.menu_urls(client, outsider) == set()
         assert "/admin/information-requests/agency-staff/" in self.menu_urls(
             client, StaffFactory(is_superuser=True)

@@ -197,10 +197,13 @@ class TestSetupRolesCommand:
             ("wagtailadmin", "access_admin"),
             ("information_requests", "view_informationrequest"),
             ("information_requests", "process_informationrequest"),
+            ("information_requests", "view_objection"),
         }
         assert self.permissions_of("Atasan PPID") == {
             ("wagtailadmin", "access_admin"),
             ("information_requests", "view_informationrequest"),
+            ("information_requests", "view_objection"),
+            ("information_requests", "answer_objection"),
         }
 
     def test_running_again_changes_nothing_and_keeps_what_admins_added(self):

@@ -188,3 +188,39 @@ class TestWhenSendingFails:
             run_reminders(FRIDAY_18)
 
         assert reminders_recorded(request) == []
+
+
+class TestObjectionReminders:
+    """The objection of 24 September 2026 must be answered by the end of Thursday 5 November."""
+
+    def reminders_of(self, objection):
+        return list(
+            objection.events.filter(kind="reminder_sent").values_list("data__reminder", flat=True)
+        )
+
+    def test_the_atasan_is_reminded_before_and_after_the_deadline_once_each(self):
+        from tests.information_requests.factories import file_objection
+
+        atasan = SupervisorFactory()
+        objection = file_objection(submit_request(email=""))
+        early = datetime.datetime(2026, 10, 30, 1, 0, tzinfo=datetime.UTC)
+        two_days_before = datetime.datetime(2026, 11, 3, 1, 0, tzinfo=datetime.UTC)
+        overdue = datetime.datetime(2026, 11, 6, 1, 0, tzinfo=datetime.UTC)
+
+        run_reminders(early)
+        assert self.reminders_of(objection) == []
+        run_reminders(two_days_before)
+        run_reminders(two_days_before)
+        run_reminders(overdue)
+
+        assert self.reminders_of(objection) == ["objection_due_soon", "objection_overdue"]
+        to_atasan = [
+            message
+            for message in mail.outbox
+            if message.to == [atasan.email] and message.subject.startswith("Objection")
+        ]
+        assert [message.subject for message in to_atasan] == [
+            "Objection 001/KEB/PPID/2026: your answer is due by Nov. 5, 2026",
+            "Objection 001/KEB/PPID/2026 is overdue: your answer was due by Nov. 5, 2026",
+        ]
+        assert "/admin/information-requests/objections/inspect/" in to_atasan[0].body

@@ -70,16 +70,21 @@ class TestSearchBackendSetting:
         ("kind", "module"),
         [
             ("database", "wagtail.search.backends.database"),
-            ("opensearch", "wagtail.search.backends.opensearch3"),
-            ("opensearch2", "wagtail.search.backends.opensearch2"),
-            ("elasticsearch", "wagtail.search.backends.elasticsearch8"),
-            ("elasticsearch9", "wagtail.search.backends.elasticsearch9"),
+            ("opensearch", "search.backends.opensearch3"),
+            ("opensearch2", "search.backends.opensearch2"),
+            ("elasticsearch", "search.backends.elasticsearch8"),
+            ("elasticsearch9", "search.backends.elasticsearch9"),
         ],
     )
     def test_one_setting_selects_the_engine(self, kind, module):
         backend = search_backends(kind, ["http://search:9200"], "portal_", 5)["default"]
 
         assert backend["BACKEND"] == module
+
+    def test_an_engine_is_backed_by_the_database_backend(self):
+        backends = search_backends("opensearch", ["http://search:9200"], "portal_", 5)
+
+        assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
 
     def test_engine_indexes_use_indonesian_analysis_by_default(self):
         backend = search_backends("opensearch", ["http://search:9200"], "portal_", 5)["default"]

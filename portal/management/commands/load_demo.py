@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from portal.demo import load_demo_pages
+from portal.demo import fill_demo_agency_contacts, load_demo_pages
 
 DEMO_CORPUS = settings.BASE_DIR / "demo" / "corpus"
 
@@ -19,3 +19,4 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demo site ready: {len(pages)} pages in each language.")
         )
         call_command("import_corpus", str(DEMO_CORPUS))
+        fill_demo_agency_contacts()

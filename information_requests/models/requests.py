@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +102,19 @@ class InformationRequestQuerySet(models.QuerySet):
 
     def for_agency(self, agency):
         return self.filter(agency=agency)
+
+    def service_figures(self, year):
+        """What the public sees of a year's service, in one query: requests received, those
+        answered with a written notice, and those answered by their deadline (WIB dates)."""
+        return (
+            self.filter(received_on__year=year)
+            .with_due_on()
+            .aggregate(
+                received=Count("pk"),
+                answered=Count("pk", filter=Q(answered_at__isnull=False)),
+                answered_on_time=Count("pk", filter=Q(answered_at__date__lte=F("due_on"))),
+            )
+        )
 
 
 class InformationRequest(models.Model):
@@ -201,6 +214,13 @@ class InformationRequest(models.Model):
         return self.status in OPEN
 
     @property
+    def was_withdrawn(self):
+        """Withdrawn, and perhaps closed since (only an unanswered request closes unanswered)."""
+        return self.status == Status.WITHDRAWN or (
+            self.status == Status.CLOSED and self.answered_at is None
+        )
+
+    @property
     def masked_nik(self):
         """Staff lists show only the last four digits."""
         return f"{'•' * 12}{self.nik[-4:]}" if self.nik else ""
@@ -267,12 +287,10 @@ class AppendOnlyError(Exception):
     pass
 
 
-class RequestEvent(models.Model):
-    """One line of a request's history. Written once, never edited: registers and statistics
-    are queries over these rows."""
+class AppendOnlyEvent(models.Model):
+    """One line of a history. Written once, never edited: registers and statistics are queries
+    over these rows."""
 
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("event"), max_length=30, choices=EventKind.choices)
     created_at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -282,10 +300,28 @@ class RequestEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
     note = models.TextField(_("note"), blank=True)
     data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Events are never edited.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Events are never deleted.")
+
+
+class RequestEvent(AppendOnlyEvent):
+    """One line of a request's history."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("event"), max_length=30, choices=EventKind.choices)
+    from_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=Status.choices, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -294,14 +330,6 @@ class RequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.request} {self.get_kind_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Request events are never edited.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Request events are never deleted.")
 
 
 class WrittenNotice(models.Model):
