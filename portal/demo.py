@@ -1,4 +1,4 @@
-"""Demo site structure for `make run`: home, profile and publishing pages, in both languages.
+"""Demo site structure for `make run`: home, profile, publishing and news pages, both languages.
 
 Idempotent: what exists already (perhaps edited by someone) is left as it is.
 """
@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from news.importer import import_news, import_news_records
+from news.models import NewsIndexPage
 from portal.models import ContactSettings, ContentPage, HomePage
 from ppid_docs.models import (
     Agency,
@@ -136,6 +138,26 @@ def ensure_publishing_sections(home, english):
     return pages
 
 
+def ensure_news_index(home, english, content):
+    index = ensure_child_page(
+        home,
+        NewsIndexPage(
+            slug=content["slug"], title=content["id"]["title"], intro=content["id"]["intro"]
+        ),
+    )
+    ensure_translation(index, english, content["en"])
+    return index
+
+
+def load_demo_news(corpus):
+    """The corpus' news and the demo's agenda items, under the news list of the default site."""
+    index = NewsIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        return ()  # removed by an editor: nothing to put the news under
+    data = json.loads(DEMO_PAGES.read_text(encoding="utf-8"))["news"]
+    return import_news(corpus, index), import_news_records(data["items"], index)
+
+
 def load_demo_pages():
     data = json.loads(DEMO_PAGES.read_text(encoding="utf-8"))
     _default, english = default_and_english_locales()
@@ -147,6 +169,7 @@ def load_demo_pages():
         ensure_translation(page, english, entry["en"])
         pages.append(page)
     pages.extend(ensure_publishing_sections(home, english))
+    pages.append(ensure_news_index(home, english, data["news"]))
     ensure_quick_links(home, {page.slug: page for page in pages})
     ensure_contact_details()
     return pages

@@ -1,4 +1,7 @@
-"""RSS and Atom feeds of a filtered publication list (Django's syndication framework)."""
+"""RSS and Atom feeds of a filtered list (Django's syndication framework).
+
+The listing page (`FilterableListingMixin`) says which date and categories each item has.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -54,16 +57,13 @@ class ListingRssFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        return self.page.feed_item_date(item)
 
     def item_updateddate(self, item):
         return item.last_published_at
 
     def item_categories(self, item):
-        labels = [item.type_label, item.get_category_display()]
-        if item.agency:
-            labels.append(item.agency.name)
-        return [str(label) for label in labels]
+        return self.page.feed_item_categories(item)
 
 
 class ListingAtomFeed(ListingRssFeed):

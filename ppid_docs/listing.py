@@ -1,4 +1,4 @@
-"""One filterable listing for every kind of publication.
+"""One filterable listing for every kind of publication, and for news.
 
 Filters live in the query string (so every filtered list has a link and a feed), each filter shows
 how many items each of its values would give, invalid values are answered 400 with a message, and
@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.utils.text import capfirst
@@ -58,6 +58,37 @@ class ListingFilter:
     def value_label(self, value):
         return str(value) if self.choices is None else dict(self.choices).get(value, value)
 
+    def condition(self, value):
+        return Q(**{self.lookup: value})
+
+    def counts(self, queryset):
+        """How many items of `queryset` each value gives, keyed by the value as text."""
+        return {
+            str(value): count
+            for value, count in queryset.order_by()
+            .values_list(self.lookup)
+            .annotate(count=Count("pk", distinct=True))
+            if value is not None
+        }
+
+
+@dataclass(frozen=True)
+class ConditionFilter(ListingFilter):
+    """A filter whose values stand for conditions rather than field values ("upcoming" events).
+
+    `conditions` maps each value of `choices` to a Q object; `lookup` is not used.
+    """
+
+    conditions: dict[str, Q] | None = None
+
+    def condition(self, value):
+        return self.conditions[value]
+
+    def counts(self, queryset):
+        return queryset.order_by().aggregate(
+            **{value: Count("pk", filter=condition) for value, condition in self.conditions.items()}
+        )
+
 
 @dataclass(frozen=True)
 class FacetOption:
@@ -77,13 +108,14 @@ class Facet:
 class ListingQuery:
     """The filters and sort a visitor asked for, validated; the invalid ones are reported."""
 
-    def __init__(self, filters, data):
+    def __init__(self, filters, data, orderings=ORDERINGS):
         self.filters = filters
+        self.orderings = orderings
         form = forms.Form(data)
         for listing_filter in filters:
             form.fields[listing_filter.name] = listing_filter.form_field()
         form.fields["sort"] = forms.ChoiceField(
-            label=_("Sort by"), required=False, choices=Sort.choices
+            label=_("Sort by"), required=False, choices=self.sort_options
         )
         form.is_valid()
         self.errors = [
@@ -99,17 +131,20 @@ class ListingQuery:
         self.sort_given = bool(cleaned.get("sort"))
         self.sort = Sort(cleaned.get("sort") or Sort.NEWEST)
 
+    @property
+    def sort_options(self):
+        return [(sort.value, sort.label) for sort in self.orderings]
+
     def apply(self, queryset, except_filter=None):
-        return queryset.filter(
-            **{
-                listing_filter.lookup: self.selected[listing_filter.name]
-                for listing_filter in self.filters
-                if listing_filter.name in self.selected and listing_filter.name != except_filter
-            }
-        )
+        conditions = [
+            listing_filter.condition(self.selected[listing_filter.name])
+            for listing_filter in self.filters
+            if listing_filter.name in self.selected and listing_filter.name != except_filter
+        ]
+        return queryset.filter(*conditions)
 
     def ordered(self, queryset):
-        return self.apply(queryset).order_by(*ORDERINGS[self.sort])
+        return self.apply(queryset).order_by(*self.orderings[self.sort])
 
     @property
     def query_string(self):
@@ -142,10 +177,14 @@ class Listing:
 
 
 class FilterableListingMixin(RoutablePageMixin):
-    """A page listing the live, public publications of one kind in the active language."""
+    """A page listing live, public pages of one kind in the active language.
 
-    listing_model = None  # a PublicationPage subclass
+    Publications (ppid_docs) and news (news.models.NewsIndexPage) share it.
+    """
+
+    listing_model = None  # the page model listed, e.g. a PublicationPage subclass
     type_field = None  # the model's own type field, filtered as `type`
+    listing_orderings = ORDERINGS  # Sort → order_by() arguments; Sort.NEWEST is the default
     listing_per_page = 20
     feed_size = 50
 
@@ -183,14 +222,30 @@ class FilterableListingMixin(RoutablePageMixin):
         """Set what the listing shows of an item beyond its own fields."""
         item.type_label = getattr(item, f"get_{self.type_field}_display")()
 
+    def ordered_listing(self, query, queryset):
+        """The items the visitor asked for, in the order asked for."""
+        return query.ordered(queryset)
+
+    def feed_item_categories(self, item):
+        labels = [item.type_label, item.get_category_display()]
+        if item.agency:
+            labels.append(item.agency.name)
+        return [str(label) for label in labels]
+
+    def feed_item_date(self, item):
+        return item.first_published_at
+
+    def listing_query(self, request):
+        return ListingQuery(self.listing_filters(), request.GET, self.listing_orderings)
+
     def listing(self, request):
-        query = ListingQuery(self.listing_filters(), request.GET)
+        query = self.listing_query(request)
         base = self.listing_queryset()
         facets = [
             self._facet(listing_filter, query.apply(base, except_filter=listing_filter.name), query)
             for listing_filter in query.filters
         ]
-        items = Paginator(query.ordered(base), self.listing_per_page).get_page(
+        items = Paginator(self.ordered_listing(query, base), self.listing_per_page).get_page(
             request.GET.get("page")
         )
         items.object_list = list(items.object_list)
@@ -200,7 +255,7 @@ class FilterableListingMixin(RoutablePageMixin):
             query=query,
             facets=facets,
             items=items,
-            sort_options=Sort.choices,
+            sort_options=query.sort_options,
             rss_url=subpage_url(self, request, "feed_rss", query.query_string),
             atom_url=subpage_url(self, request, "feed_atom", query.query_string),
         )
@@ -222,25 +277,19 @@ class FilterableListingMixin(RoutablePageMixin):
         return self._feed(request, ListingAtomFeed)
 
     def _feed(self, request, feed_class):
-        query = ListingQuery(self.listing_filters(), request.GET)
+        query = self.listing_query(request)
         if query.errors:
             return HttpResponse(
                 "\n".join(query.errors), status=400, content_type="text/plain; charset=utf-8"
             )
-        items = list(query.ordered(self.listing_queryset())[: self.feed_size])
+        items = list(self.ordered_listing(query, self.listing_queryset())[: self.feed_size])
         for item in items:
             self.describe_listing_item(item)
         return feed_class(self, query, items)(request)
 
     @staticmethod
     def _facet(listing_filter, queryset, query):
-        counts = {
-            str(value): count
-            for value, count in queryset.order_by()
-            .values_list(listing_filter.lookup)
-            .annotate(count=Count("pk"))
-            if value is not None
-        }
+        counts = listing_filter.counts(queryset)
         selected = query.selected.get(listing_filter.name)
         selected = None if selected is None else str(selected)
         if listing_filter.choices is None:

@@ -11,6 +11,8 @@ from portal.blocks import BodyBlock, QuickLinkBlock
 
 LATEST_PER_SECTION = 3
 
+LATEST_NEWS_COUNT = 4
+
 
 class HomePage(Page):
     """The root of each language's site."""
@@ -30,9 +32,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from information_requests.models import InformationRequest
+        from news.models import NewsIndexPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_publications"] = self.latest_publications()
+        context["latest_news"] = NewsPage.objects.descendant_of(self).latest(
+            LATEST_NEWS_COUNT, locale=self.locale
+        )
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().public().first()
         context["service_year"] = year = timezone.localdate().year
         context["service_figures"] = InformationRequest.objects.service_figures(year)
         return context

@@ -33,3 +33,9 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": []}
     return {"ancestors": page.get_ancestors().filter(depth__gt=1).live(), "page": page}
+
+
+@register.simple_tag
+def page_translations(page):
+    """The live translations of `page` with their locales, for hreflang links: one query."""
+    return page.get_translations().live().select_related("locale")

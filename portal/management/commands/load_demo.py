@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from portal.demo import fill_demo_agency_contacts, load_demo_pages
+from portal.demo import fill_demo_agency_contacts, load_demo_news, load_demo_pages
+from ppid_docs.management.commands.import_corpus import quiet
 
 DEMO_CORPUS = settings.BASE_DIR / "demo" / "corpus"
 
@@ -10,7 +11,7 @@ DEMO_CORPUS = settings.BASE_DIR / "demo" / "corpus"
 class Command(BaseCommand):
     help = (
         "Load the demo site (home and profile pages, Indonesian and English) and the demo corpus "
-        "of regulations, financial reports, plans and public information. Safe to re-run."
+        "of regulations, financial reports, plans, public information and news. Safe to re-run."
     )
 
     def handle(self, *args, **options):
@@ -20,3 +21,9 @@ class Command(BaseCommand):
         )
         call_command("import_corpus", str(DEMO_CORPUS))
         fill_demo_agency_contacts()
+        with quiet("wagtail"):
+            reports = load_demo_news(DEMO_CORPUS)
+        for report in reports:
+            self.stdout.write(f"news: {report.summary()}")
+            for problem in report.problems:
+                self.stderr.write(f"  {problem.record}: {problem.reason}")
