@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint format messages clean
+.PHONY: run test install lint format messages backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,15 @@ run: install
 # ARGS go to pytest, e.g. make test ARGS="tests/portal/test_health.py -k storage"
 test: install
 	scripts/test.sh $(ARGS)
+
+# Database dump + both storages (local or S3) into a new folder; restore replaces the database.
+# make backup DIR=backups/2026-12-02   make restore DIR=backups/2026-12-02
+DIR ?= backups/$(shell date +%Y-%m-%dT%H%M%S)
+backup: install
+	$(BIN)/python manage.py backup_portal "$(DIR)"
+
+restore: install
+	$(BIN)/python manage.py restore_portal "$(DIR)"
 
 lint: install
 	$(BIN)/ruff check .

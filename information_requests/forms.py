@@ -18,7 +18,13 @@ from information_requests.choices import (
     RequesterType,
 )
 from information_requests.nik import validate_nik
-from information_requests.uploads import check_attachment, max_attachment_size
+from information_requests.uploads import (
+    PDF,
+    check_attachment,
+    max_attachment_size,
+    reencode_image,
+)
+from portal.antispam import HoneypotForm
 
 # Per requester type: the identity number it gives and the documents it attaches (kip-rules §2).
 IDENTITY_NUMBER = {
@@ -53,13 +59,16 @@ def required(message):
 
 
 class AttachmentField(forms.FileField):
-    """A PDF, JPEG or PNG by content, of limited size. The file is renamed after what it is: its
-    own name may say more about the requester than we need, and its extension may lie."""
+    """A PDF, JPEG or PNG by content, of limited size; images re-encoded without metadata. The file
+    is renamed after what it is: its own name may say more about the requester than we need, and
+    its extension may lie."""
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)
         if uploaded:
             kind = check_attachment(uploaded)
+            if kind != PDF:
+                uploaded = reencode_image(uploaded, kind)
             uploaded.content_type = kind.content_type
             uploaded.name = f"document{kind.extension}"
         return uploaded
@@ -73,7 +82,7 @@ def attachment_field(label):
     )
 
 
-class RequestForm(forms.Form):
+class RequestForm(HoneypotForm):
     requester_type = forms.ChoiceField(
         label=_("You request as"),
         choices=RequesterType.choices,
@@ -251,7 +260,7 @@ class RequestForm(forms.Form):
         return max_attachment_size()
 
 
-class TrackingForm(forms.Form):
+class TrackingForm(HoneypotForm):
     registration_number = forms.CharField(
         label=_("Registration number"),
         max_length=50,

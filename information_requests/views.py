@@ -41,6 +41,7 @@ from information_requests.objection_tracking import filing_options, find_objecti
 from information_requests.objection_tracking import timeline as objection_timeline
 from information_requests.suggestions import MAX_QUERY_LENGTH, suggest, suggestable_pages
 from information_requests.tracking import find_request, timeline
+from portal.ratelimit import rate_limited
 
 
 def private(view):
@@ -67,6 +68,7 @@ def tracked_request_or_404(number, token):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@rate_limited("information_request")
 def request_form(request):
     form = RequestForm(request.POST, request.FILES) if request.method == "POST" else RequestForm()
     if form.is_valid():
@@ -115,6 +117,7 @@ def receipt_pdf(request, number, token):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @private
+@rate_limited("tracking")
 def track(request):
     """Number + secret code typed in; the secret link from the e-mail skips this step."""
     form = TrackingForm(request.POST if request.method == "POST" else None)

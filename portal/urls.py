@@ -7,12 +7,15 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.views import serve as wagtail_serve
 
+from portal import two_factor
 from portal import views as portal_views
 from portal.routing import DOWNLOAD_EXTENSIONS
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
+    path("admin/two-factor/setup/", two_factor.setup, name="portal_two_factor_setup"),
+    path("admin/two-factor/verify/", two_factor.verify, name="portal_two_factor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("ppid_docs.urls")),

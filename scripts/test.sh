@@ -7,7 +7,8 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 started_at=$(date +%s)
 
-trap 'scripts/services.sh down' EXIT
+# The search cluster test stops its nodes itself; this catches an interrupted run.
+trap 'scripts/opensearch.sh cluster-stop >/dev/null 2>&1 || true; scripts/services.sh down' EXIT
 if ! scripts/browser-tools.sh; then
   [ "${CI:-}" = "true" ] && { echo "browser tools could not be installed" >&2; exit 1; }
   echo "browser tools missing: the browser tests will be skipped" >&2
@@ -26,5 +27,6 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/python manage.py makemigrations --check --dry-run
+scripts/audit.sh
 .venv/bin/pytest "$@"
 echo "make test: finished in $(( $(date +%s) - started_at )) s"

@@ -3,8 +3,9 @@ import os
 import boto3
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.storage import storages
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
@@ -21,6 +22,14 @@ def require_service(name, available):
     if RUNNING_IN_CI:
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in the cache: every test starts with none of another's visits."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -90,12 +99,14 @@ def english(db):
 
 def restore_wagtail_baseline():
     """A transactional test ends by emptying every table, including what Wagtail's data
-    migrations put there (the default locale and the root page): later transactional tests put
-    them back. (Django's serialized rollback cannot: the flush recreates content types with new
-    ids, which the serialized rows then collide with.)"""
+    migrations put there (the default locale, the root page and collection): later transactional
+    tests put them back. (Django's serialized rollback cannot: the flush recreates content types
+    with new ids, which the serialized rows then collide with.)"""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture
@@ -105,8 +116,11 @@ def wagtail_baseline(transactional_db):
 
 def install_home_page():
     """A published home page as the root of the default site, as in a real installation."""
-    site = Site.objects.get(is_default_site=True)
-    home = HomePageFactory(parent=site.root_page.get_parent(), title="PPID Provinsi Lampung")
+    site = Site.objects.filter(is_default_site=True).first()
+    parent = site.root_page.get_parent() if site else Page.get_first_root_node()
+    home = HomePageFactory(parent=parent, title="PPID Provinsi Lampung")
+    if site is None:  # emptied by a transactional test's flush (see restore_wagtail_baseline)
+        site = Site(hostname="localhost", port=80, is_default_site=True)
     site.root_page = home
     site.save()
     return home

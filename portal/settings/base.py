@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secure by default: DEBUG off, no secret in the repo."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "storages",
     "rest_framework",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,15 +66,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses any password while an account is locked out (django-axes), before checking it.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -145,6 +160,8 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 
 TASKS = task_backends(env_str("TASK_BACKEND", "immediate"))
 
+# Rate limits and login lockouts count in the cache too: with several app servers it must be
+# shared (Redis).
 CACHES = caches(env_str("CACHE_URL"))
 # Anonymous pages are served from the cache for at most this long; publishing purges them at once.
 # The bound rolls over what pages derive from today's date (a regulation's status). 0 disables.
@@ -173,7 +190,38 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No site may frame the portal; Wagtail's preview marks its own responses SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (portal/security.py): the strict public policy everywhere but here.
+PORTAL_ADMIN_PATH_PREFIX = "/admin/"
+# Origins images and documents are loaded from besides the portal; unset: the S3 endpoint in use.
+PORTAL_CSP_MEDIA_ORIGINS = env_list("PORTAL_CSP_MEDIA_ORIGINS") or None
+# The admin asks for a code from an authenticator app after the password (portal/two_factor.py).
+PORTAL_ADMIN_TWO_FACTOR = env_bool("PORTAL_ADMIN_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = env_str("PORTAL_SITE_NAME", "Portal PPID Provinsi Lampung")
+# Lockout after repeated wrong passwords (django-axes): per account and address, so that nobody
+# can lock a colleague out from elsewhere; attempts are kept in the database for the audit.
+AXES_FAILURE_LIMIT = env_int("PORTAL_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PORTAL_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+# Usernames and addresses stay in axes' tables, out of the application logs.
+AXES_VERBOSE = False
+# Public forms, per visitor address (portal/ratelimit.py): "COUNT/PERIOD", units s, m, h, d.
+PORTAL_RATE_LIMITS = {
+    "information_request": env_str("PORTAL_RATE_LIMIT_REQUESTS", "10/h"),
+    "tracking": env_str("PORTAL_RATE_LIMIT_TRACKING", "30/10m"),
+}
+# Reverse proxies in front of the app servers, each appending to X-Forwarded-For (0: none).
+PORTAL_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXY_COUNT", 0)
+# Staff avatars would otherwise be fetched from gravatar.com, telling it who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the admin ask releases.wagtail.org for updates (the CSP would refuse it anyway):
+# upgrades come through requirements.txt and pip-audit.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,9 @@ SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests of other features sign staff in with force_login; tests/portal/test_two_factor.py turns
+# the requirement on.
+PORTAL_ADMIN_TWO_FACTOR = False
 # The page cache outlives each test's database; its own tests switch it on.
 PAGE_CACHE_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,8 +1,10 @@
 import datetime
+import io
 
 import factory
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from information_requests import workflow
 from information_requests.models import InformationRequest, StaffAgency
@@ -147,10 +149,18 @@ def assigned_request(agency, **overrides):
 
 # Identity documents as a browser uploads them. The bytes decide what a file is, not its name.
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
-PNG_BYTES = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
-)
+
+
+def image_bytes(image_format, size=(8, 8), **save_options):
+    """A small real picture as a camera or scanner would save it; options such as exif=... add
+    what phones write into their photos."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, image_format, **save_options)
+    return buffer.getvalue()
+
+
+JPEG_BYTES = image_bytes("JPEG")
+PNG_BYTES = image_bytes("PNG")
 EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run"
 HTML_BYTES = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 

@@ -1,5 +1,8 @@
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
+from PIL import ExifTags, Image, PngImagePlugin
 
 from information_requests.forms import RequestForm, TrackingForm
 from information_requests.nik import validate_nik
@@ -10,6 +13,7 @@ from tests.information_requests.factories import (
     PDF_BYTES,
     PNG_BYTES,
     form_data,
+    image_bytes,
     upload,
 )
 
@@ -207,6 +211,51 @@ class TestUploads:
             "This file is 1.1\xa0KB; each file may be at most 1.0\xa0KB."
         ]
 
+    def test_a_photo_is_stored_without_its_exif_location_and_comment(self):
+        photo = image_bytes("JPEG", size=(30, 10), exif=phone_exif(), comment=b"Siti's KTP")
+        assert b"PhoneMaker" in photo
+
+        form = bound_form(files={"identity_card": upload("ktp.jpg", photo, "image/jpeg")})
+
+        assert form.is_valid(), form.errors
+        [(_kind, stored, _type)] = form.attachments()
+        content = stored.read()
+        assert b"PhoneMaker" not in content and b"Siti" not in content
+        with Image.open(io.BytesIO(content)) as picture:
+            assert dict(picture.getexif()) == {}
+            # EXIF orientation 6 (turned right) is applied to the pixels before it is dropped.
+            assert picture.size == (10, 30)
+
+    def test_a_png_is_stored_without_its_text_chunks(self):
+        text = PngImagePlugin.PngInfo()
+        text.add_text("Author", "Siti Rahmawati")
+        scan = image_bytes("PNG", pnginfo=text, exif=phone_exif())
+
+        form = bound_form(files={"identity_card": upload("ktp.png", scan, "image/png")})
+
+        assert form.is_valid(), form.errors
+        [(_kind, stored, _type)] = form.attachments()
+        content = stored.read()
+        assert b"Siti" not in content and b"PhoneMaker" not in content
+        with Image.open(io.BytesIO(content)) as picture:
+            assert picture.format == "PNG"
+            assert picture.info == {}
+
+    @pytest.mark.parametrize(
+        "content",
+        [
+            pytest.param(JPEG_BYTES[:40], id="jpeg cut short"),
+            pytest.param(PNG_BYTES[:30] + b"\x00" * 64, id="png header and garbage"),
+        ],
+    )
+    def test_refuses_a_file_that_only_starts_like_an_image(self, content):
+        form = bound_form(files={"identity_card": upload("ktp.jpg", content, "image/jpeg")})
+
+        assert not form.is_valid()
+        assert form.errors["identity_card"] == [
+            "This image cannot be read. Scan or photograph the document again and retry."
+        ]
+
     def test_the_size_limit_is_shown_beside_each_file(self, settings):
         settings.PPID_REQUEST_ATTACHMENT_MAX_SIZE = 5 * 1024 * 1024
 
@@ -227,3 +276,15 @@ class TestTrackingForm:
 
         assert form.is_valid()
         assert form.cleaned_data["token"] == "s3cr3t-Code_x"
+
+
+def phone_exif():
+    """What a phone writes into a photo: maker, orientation and where it was taken."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "S",
+        ExifTags.GPS.GPSLatitude: (5.0, 25.0, 0.0),
+    }
+    return exif
