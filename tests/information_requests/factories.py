@@ -1,11 +1,12 @@
 import datetime
 
 import factory
+import wagtail_factories
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from information_requests import workflow
-from information_requests.models import InformationRequest, StaffAgency
+from information_requests.models import InformationRequest, ServiceReportPage, StaffAgency
 from information_requests.permissions import (
     pelaksana_group_name,
     setup_roles,
@@ -238,3 +239,14 @@ def record_milestone(objection, staff, action, happened_on=datetime.date(2026, 1
         happened_on=happened_on,
         now=datetime.datetime(2026, 12, 1, 3, 0, tzinfo=datetime.UTC),
     )
+
+
+class ServiceReportPageFactory(wagtail_factories.PageFactory):
+    title = "Laporan Layanan Informasi Publik 2026"
+    slug = "laporan-layanan-2026"
+    year = 2026
+    policy = "<p>Layanan informasi publik diselenggarakan oleh PPID Utama.</p>"
+    constraints = "<p>Jumlah petugas PPID Pelaksana masih terbatas.</p>"
+
+    class Meta:
+        model = ServiceReportPage
