@@ -6,7 +6,7 @@ from information_requests.models.objections import (
     ObjectionEvent,
     ObjectionRegistrationCounter,
 )
-from information_requests.models.reports import ServiceReportPage
+from information_requests.models.reports import ServiceReportPage, ServiceStatisticsPage
 from information_requests.models.requests import (
     AppendOnlyError,
     AppendOnlyEvent,
@@ -35,6 +35,7 @@ __all__ = [
     "RequestEvent",
     "SearchFirstHit",
     "ServiceReportPage",
+    "ServiceStatisticsPage",
     "StaffAgency",
     "WrittenNotice",
     "private_attachment_path",

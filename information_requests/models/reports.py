@@ -140,3 +140,61 @@ class ServiceReportPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["portal.HomePage", "portal.ContentPage"]
     subpage_types = []
+
+
+class ServiceStatisticsPage(Page):
+    """Public statistics of the information service for a year (`?year=`, this year unless
+    given): charts with their numbers, aggregates only."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    class Meta:
+        verbose_name = _("service statistics page")
+        verbose_name_plural = _("service statistics pages")
+
+    def chosen_year(self, request):
+        """The year asked for, or None when the request names no year this page can show."""
+        this_year = timezone.localdate().year
+        value = request.GET.get("year", "")
+        if not value:
+            return this_year
+        if not value.isdigit() or not FIRST_REPORT_YEAR <= int(value) <= this_year:
+            return None
+        return int(value)
+
+    def serve(self, request, *args, **kwargs):
+        year = self.chosen_year(request)
+        if year is not None:
+            return super().serve(request, *args, year=year, **kwargs)
+        this_year = timezone.localdate().year
+        error = _("Choose a year from %(first)s to %(last)s.") % {
+            "first": FIRST_REPORT_YEAR,
+            "last": this_year,
+        }
+        response = super().serve(request, *args, year=this_year, year_error=error, **kwargs)
+        response.status_code = 400
+        return response
+
+    def get_context(self, request, *args, year=None, year_error="", **kwargs):
+        from information_requests.service_figures import load_figures
+        from information_requests.service_report import published_minimum
+        from information_requests.statistics import statistics_charts
+
+        context = super().get_context(request, *args, **kwargs)
+        this_year = timezone.localdate().year
+        figures = load_figures(year or this_year)
+        context.update(
+            year=figures.year,
+            year_error=year_error,
+            years=range(this_year, FIRST_REPORT_YEAR - 1, -1),
+            figures=figures,
+            charts=statistics_charts(figures),
+            published_minimum=published_minimum(),
+        )
+        return context
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["portal.HomePage", "portal.ContentPage"]
+    subpage_types = []
+    max_count = 1

@@ -6,7 +6,12 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from information_requests import workflow
-from information_requests.models import InformationRequest, ServiceReportPage, StaffAgency
+from information_requests.models import (
+    InformationRequest,
+    ServiceReportPage,
+    ServiceStatisticsPage,
+    StaffAgency,
+)
 from information_requests.permissions import (
     pelaksana_group_name,
     setup_roles,
@@ -250,3 +255,11 @@ class ServiceReportPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ServiceReportPage
+
+
+class ServiceStatisticsPageFactory(wagtail_factories.PageFactory):
+    title = "Statistik Layanan Informasi"
+    slug = "statistik"
+
+    class Meta:
+        model = ServiceStatisticsPage
