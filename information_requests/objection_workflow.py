@@ -24,6 +24,7 @@ from information_requests.deadlines import (
     is_overdue,
     objection_response_deadline,
     policy_from_settings,
+    recompute_deadline,
     to_local,
     today_local,
 )
@@ -218,6 +219,37 @@ def possible_actions(objection, today=None):
     ):
         actions.remove(ObjectionAction.DISPUTE_FILED)
     return actions
+
+
+@transaction.atomic
+def recompute_response_deadline(objection, *, calendar, policy, now=None):
+    """Count the Atasan PPID's 30 working days again on a changed calendar, as
+    `workflow.recompute_deadlines` does for requests: a date told to the requester never moves
+    earlier; a move is stored and logged. Returns the objection and whether its date moved."""
+    locked = Objection.objects.select_for_update().get(pk=objection.pk)
+    if not locked.is_open:
+        return locked, False
+    change = recompute_deadline(
+        locked.response_due_on, locked.received_on, policy.objection_response_days, calendar, policy
+    )
+    if not change.changed:
+        return locked, False
+    locked.response_due_on = change.due_on
+    locked.save(update_fields=["response_due_on"])
+    ObjectionEvent.objects.create(
+        objection=locked,
+        kind=ObjectionEventKind.DEADLINE_RECOMPUTED,
+        created_at=now or timezone.now(),
+        from_status=locked.status,
+        to_status=locked.status,
+        data={
+            "response_due_on": {
+                "from": change.previous_due_on.isoformat(),
+                "to": change.due_on.isoformat(),
+            }
+        },
+    )
+    return locked, True
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from information_requests.permissions import (
     InformationRequestPermissionPolicy,
     ObjectionPermissionPolicy,
 )
+from information_requests.register_admin import ObjectionRegisterViewSet, RequestRegisterViewSet
 
 # Before anything asks for the models' policies, or Wagtail would have made fallback ones.
 register_permission_policy(
@@ -30,6 +31,8 @@ class InformationRequestsGroup(ModelViewSetGroup):
     items = (
         InformationRequestViewSet,
         ObjectionViewSet,
+        RequestRegisterViewSet,
+        ObjectionRegisterViewSet,
         CalendarOverrideViewSet,
         StaffAgencyViewSet,
     )

@@ -4,7 +4,7 @@ import re
 
 from wagtail.contrib.routable_page.models import re_path
 
-DOWNLOAD_EXTENSIONS = ("csv", "xlsx")
+DOWNLOAD_EXTENSIONS = ("csv", "xlsx", "pdf")
 
 
 def download_route(filename, name):

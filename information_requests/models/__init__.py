@@ -6,6 +6,7 @@ from information_requests.models.objections import (
     ObjectionEvent,
     ObjectionRegistrationCounter,
 )
+from information_requests.models.reports import ServiceReportPage, ServiceStatisticsPage
 from information_requests.models.requests import (
     AppendOnlyError,
     AppendOnlyEvent,
@@ -33,6 +34,8 @@ __all__ = [
     "RequestAttachment",
     "RequestEvent",
     "SearchFirstHit",
+    "ServiceReportPage",
+    "ServiceStatisticsPage",
     "StaffAgency",
     "WrittenNotice",
     "private_attachment_path",

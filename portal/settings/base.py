@@ -260,3 +260,6 @@ PPID_REMINDER_WORKING_DAYS = 2
 # JPEG or PNG by content, each at most this many bytes. Let the proxy accept a request body of four
 # such files plus the form (about 21 MiB at the default).
 PPID_REQUEST_ATTACHMENT_MAX_SIZE = 5 * 1024 * 1024
+# Published statistics and the yearly report pool the agencies with fewer requests than this into
+# one row, so that no published breakdown narrows down to a handful of requesters.
+PPID_PUBLISHED_MINIMUM_COUNT = 5

@@ -2,12 +2,18 @@ import datetime
 import io
 
 import factory
+import wagtail_factories
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from information_requests import workflow
-from information_requests.models import InformationRequest, StaffAgency
+from information_requests.models import (
+    InformationRequest,
+    ServiceReportPage,
+    ServiceStatisticsPage,
+    StaffAgency,
+)
 from information_requests.permissions import (
     pelaksana_group_name,
     setup_roles,
@@ -217,3 +223,53 @@ def file_objection(request=None, *, grounds=("c",), at=AFTER_THE_NOTICE_LAPSED, 
         submitted_at=at,
         **details,
     )
+
+
+OBJECTION_ANSWERED_AT = datetime.datetime(2026, 10, 1, 3, 0, tzinfo=datetime.UTC)
+
+
+def answer_objection(objection, supervisor, **overrides):
+    """The Atasan PPID upholds the PPID's decision (unless `overrides` say otherwise)."""
+    from information_requests import objection_workflow
+
+    details = {
+        "decision": "upheld",
+        "reasons": "Informasi dikecualikan berdasarkan uji konsekuensi.",
+        "supervisor_name": "Drs. Hendra Wijaya",
+        "supervisor_position": "Sekretaris Daerah Provinsi Lampung",
+        "now": OBJECTION_ANSWERED_AT,
+        **overrides,
+    }
+    return objection_workflow.answer(objection, actor=supervisor, **details)
+
+
+def record_milestone(objection, staff, action, happened_on=datetime.date(2026, 11, 20)):
+    """A dispute milestone recorded by `staff` on 1 December 2026."""
+    from information_requests import objection_workflow
+
+    return objection_workflow.record_milestone(
+        objection,
+        action,
+        actor=staff,
+        happened_on=happened_on,
+        now=datetime.datetime(2026, 12, 1, 3, 0, tzinfo=datetime.UTC),
+    )
+
+
+class ServiceReportPageFactory(wagtail_factories.PageFactory):
+    title = "Laporan Layanan Informasi Publik 2026"
+    slug = "laporan-layanan-2026"
+    year = 2026
+    policy = "<p>Layanan informasi publik diselenggarakan oleh PPID Utama.</p>"
+    constraints = "<p>Jumlah petugas PPID Pelaksana masih terbatas.</p>"
+
+    class Meta:
+        model = ServiceReportPage
+
+
+class ServiceStatisticsPageFactory(wagtail_factories.PageFactory):
+    title = "Statistik Layanan Informasi"
+    slug = "statistik"
+
+    class Meta:
+        model = ServiceStatisticsPage

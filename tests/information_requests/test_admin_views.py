@@ -572,14 +572,17 @@ class TestMenu:
         outsider = StaffFactory(can_process=False)
         outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
 
-        objections = "/admin/information-requests/objections/"
-        assert self.menu_urls(client, utama) == {
+        every_role = {
             "/admin/information-requests/",
-            objections,
-            "/admin/information-requests/calendar/",
+            "/admin/information-requests/objections/",
+            "/admin/information-requests/register/",
+            "/admin/information-requests/objection-register/",
         }
-        assert self.menu_urls(client, pelaksana) == {"/admin/information-requests/", objections}
-        assert self.menu_urls(client, supervisor) == {"/admin/information-requests/", objections}
+        assert self.menu_urls(client, utama) == every_role | {
+            "/admin/information-requests/calendar/"
+        }
+        assert self.menu_urls(client, pelaksana) == every_role
+        assert self.menu_urls(client, supervisor) == every_role
         assert self.menu_urls(client, outsider) == set()
         assert "/admin/information-requests/agency-staff/" in self.menu_urls(
             client, StaffFactory(is_superuser=True)

@@ -25,35 +25,14 @@ from tests.information_requests.factories import (
     file_objection,
     submit_request,
 )
+from tests.information_requests.factories import answer_objection as answer
+from tests.information_requests.factories import record_milestone as milestone
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_files_on_disk")]
 
 # The Atasan's 30 working days from Thursday 24 September 2026 end on Thursday 5 November.
 ANSWER_DUE = datetime.date(2026, 11, 5)
-IN_TIME = datetime.datetime(2026, 10, 1, 3, 0, tzinfo=datetime.UTC)
 AFTER_THE_ATASAN_LAPSED = datetime.datetime(2026, 11, 6, 3, 0, tzinfo=datetime.UTC)
-
-
-def answer(objection, supervisor, **overrides):
-    details = {
-        "decision": "upheld",
-        "reasons": "Informasi dikecualikan berdasarkan uji konsekuensi.",
-        "supervisor_name": "Drs. Hendra Wijaya",
-        "supervisor_position": "Sekretaris Daerah Provinsi Lampung",
-        "now": IN_TIME,
-        **overrides,
-    }
-    return objection_workflow.answer(objection, actor=supervisor, **details)
-
-
-def milestone(objection, staff, action, happened_on=datetime.date(2026, 11, 20)):
-    return objection_workflow.record_milestone(
-        objection,
-        action,
-        actor=staff,
-        happened_on=happened_on,
-        now=datetime.datetime(2026, 12, 1, 3, 0, tzinfo=datetime.UTC),
-    )
 
 
 def objection_in(status):

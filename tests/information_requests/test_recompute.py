@@ -6,12 +6,15 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from information_requests import workflow
-from information_requests.choices import EventKind
-from information_requests.models import CalendarOverride, InformationRequest
+from information_requests.choices import EventKind, ObjectionEventKind
+from information_requests.models import CalendarOverride, InformationRequest, Objection
 from tests.information_requests.factories import (
     TUESDAY_MORNING,
     StaffFactory,
+    SupervisorFactory,
     answer_granted,
+    answer_objection,
+    file_objection,
     submit_request,
 )
 
@@ -142,3 +145,60 @@ class TestRecomputeCommand:
         assert "1 open request(s) with a new deadline." in first
         assert "0 open request(s) with a new deadline." in second
         assert len(recomputed_events(request)) == 1
+
+
+class TestObjectionDeadlines:
+    """The Atasan PPID's 30 working days from Thursday 24 September 2026 end on Thursday
+    5 November."""
+
+    def objection_events(self, objection):
+        return list(
+            objection.events.filter(kind=ObjectionEventKind.DEADLINE_RECOMPUTED).values_list(
+                "data", flat=True
+            )
+        )
+
+    def test_a_new_closure_moves_an_open_objections_deadline_and_logs_it(
+        self, django_capture_on_commit_callbacks
+    ):
+        objection = file_objection()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            close_office(datetime.date(2026, 10, 20))
+
+        assert Objection.objects.get().response_due_on == datetime.date(2026, 11, 6)
+        assert self.objection_events(objection) == [
+            {"response_due_on": {"from": "2026-11-05", "to": "2026-11-06"}}
+        ]
+
+    def test_a_deadline_told_to_the_requester_never_moves_earlier(
+        self, django_capture_on_commit_callbacks
+    ):
+        objection = file_objection()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            CalendarOverride.objects.create(
+                date=datetime.date(2026, 10, 3), kind="working_day", reason="Sabtu pengganti"
+            )
+
+        assert Objection.objects.get().response_due_on == datetime.date(2026, 11, 5)
+        assert self.objection_events(objection) == []
+
+    def test_an_answered_objection_keeps_its_dates(self, django_capture_on_commit_callbacks):
+        objection = answer_objection(file_objection(), SupervisorFactory())
+
+        with django_capture_on_commit_callbacks(execute=True):
+            close_office(datetime.date(2026, 10, 20))
+
+        assert Objection.objects.get().response_due_on == datetime.date(2026, 11, 5)
+        assert self.objection_events(objection) == []
+
+    def test_the_command_reports_the_objections_it_moved(self):
+        objection = file_objection()
+        close_office(datetime.date(2026, 10, 20))
+
+        output = StringIO()
+        call_command("recompute_deadlines", stdout=output)
+
+        assert f"{objection.registration_number}: answer due 2026-11-06" in output.getvalue()
+        assert "1 open objection(s) with a new deadline." in output.getvalue()

@@ -1,0 +1,131 @@
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.information_requests.factories import (
+    REQUESTER,
+    TUESDAY_MORNING,
+    ServiceStatisticsPageFactory,
+    StaffFactory,
+    SupervisorFactory,
+    answer_granted,
+    answer_objection,
+    assigned_request,
+    file_objection,
+)
+from tests.ppid_docs.factories import AgencyFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_files_on_disk")]
+
+TODAY = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def today():
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+@pytest.fixture
+def statistics_page(home_page):
+    return ServiceStatisticsPageFactory(parent=home_page)
+
+
+def add_requests(agency, count, answered=True):
+    utama = StaffFactory()
+    for _index in range(count):
+        request = assigned_request(agency)
+        if answered:
+            answer_granted(request, utama)
+
+
+def queries_to_render(client, url):
+    """Queries to render the page, and how many requests it counted."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.context["figures"].received
+
+
+class TestStatisticsPage:
+    def test_draws_each_chart_with_a_table_of_its_numbers(self, client, statistics_page):
+        add_requests(AgencyFactory(name="Dinas Kesehatan"), 5)
+
+        response = client.get(statistics_page.url)
+
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert [chart.chart_id for chart in response.context["charts"]] == [
+            "chart-requests-per-month",
+            "chart-outcomes",
+            "chart-response-time",
+            "chart-on-time-by-agency",
+            "chart-objections",
+        ]
+        assert html.count('role="img"') == 5
+        assert html.count("<caption") == 5
+        requests_per_month = response.context["charts"][0]
+        assert requests_per_month.rows[8][1] == "5"  # September
+        on_time = response.context["charts"][3]
+        assert on_time.rows == [("Dinas Kesehatan", "100%")]
+        assert "<script" not in html.split("<main", 1)[-1].split("</main>", 1)[0]
+
+    def test_exposes_no_personal_data(self, client, statistics_page):
+        agency = AgencyFactory(name="Dinas Kesehatan")
+        add_requests(agency, 5)
+        objection = file_objection(assigned_request(agency))
+        answer_objection(objection, SupervisorFactory())
+
+        html = client.get(statistics_page.url).content.decode()
+
+        for personal in ("full_name", "nik", "address", "email", "phone", "occupation"):
+            assert REQUESTER[personal] not in html
+        assert objection.registration_number not in html
+        assert objection.request.registration_number not in html
+        assert not re.search(r"\d{3}/PPID", html)
+
+    def test_pools_agencies_with_few_requests(self, client, statistics_page, settings):
+        settings.PPID_PUBLISHED_MINIMUM_COUNT = 3
+        add_requests(AgencyFactory(name="Dinas Kesehatan"), 3)
+        add_requests(AgencyFactory(name="Dinas Kehutanan"), 1)
+
+        response = client.get(statistics_page.url)
+
+        on_time = response.context["charts"][3]
+        labels = [label for label, _value in on_time.rows]
+        assert labels[0] == "Dinas Kesehatan"
+        assert len(labels) == 2
+        assert "Dinas Kehutanan" not in response.content.decode()
+
+    def test_shows_an_earlier_year(self, client, statistics_page):
+        add_requests(AgencyFactory(), 2)
+        assigned_request(AgencyFactory(), submitted_at=TUESDAY_MORNING.replace(year=2025))
+
+        response = client.get(statistics_page.url, {"year": "2025"})
+
+        assert response.context["figures"].received == 1
+        assert 'value="2025" selected' in response.content.decode()
+
+    @pytest.mark.parametrize("year", ["2027", "1999", "dua ribu", "2026.5"])
+    def test_a_year_it_cannot_show_is_a_400_with_the_reason(self, client, statistics_page, year):
+        response = client.get(statistics_page.url, {"year": year})
+
+        assert response.status_code == 400
+        assert 'aria-invalid="true"' in response.content.decode()
+        assert response.context["year_error"]
+
+    def test_query_count_does_not_grow_with_the_data(self, client, statistics_page):
+        agency = AgencyFactory()
+        add_requests(agency, 1)
+        queries_to_render(client, statistics_page.url)  # the site and locale caches warm up
+        few, counted = queries_to_render(client, statistics_page.url)
+
+        add_requests(agency, 4)
+        add_requests(AgencyFactory(), 2)
+        answer_objection(file_objection(assigned_request(agency)), SupervisorFactory())
+
+        assert queries_to_render(client, statistics_page.url) == (few, counted + 7)
