@@ -1,9 +1,10 @@
 """Whole-response cache of public pages for anonymous visitors.
 
-Every cached response is keyed by a *generation* number kept in the cache itself; publishing,
-unpublishing, moving or deleting a page, or changing anything a page lists (documents, images,
-agencies, settings, redirects, search promotions), moves the generation on, and every page
-cached before is ignored from then on. One counter instead of per-page dependencies: a listing, a
+Every cached response is stamped with the *generation* number kept in the cache itself;
+publishing, unpublishing, moving or deleting a page, or changing anything a page lists (documents,
+images, agencies, settings, redirects, search promotions), moves the generation on, and every page
+cached before is ignored from then on. A hit costs one round trip: the counter and the page are
+read together. One counter instead of per-page dependencies: a listing, a
 home page or a DIP shows items from all over the tree, and missing one dependency would leave a
 stale page up; a PPID publishes a few times a day, so starting cold after each publication costs
 little. With Redis as the cache (production) the counter and the pages are shared by every app
@@ -41,8 +42,9 @@ CONTENT_APPS = {
 LONGEST_QUERY = 512
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
+def current_generation(known=None):
+    """The counter, read unless `known` (read along with something else) is given."""
+    generation = known if known is not None else cache.get(GENERATION_KEY)
     if generation is None:
         # After an eviction or a restart, never fall back to a number used before.
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -57,11 +59,11 @@ def purge():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-def cache_key(request, generation):
+def cache_key(request):
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     address = f"{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    return f"page-cache:{digest}"
 
 
 def request_is_anonymous_read(request):
@@ -99,15 +101,17 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.PAGE_CACHE_SECONDS
         if not timeout or not request_is_anonymous_read(request):
             return self.get_response(request)
-        key = cache_key(request, current_generation())
-        cached = cache.get(key)
-        if cached is not None:
+        key = cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = current_generation(found.get(GENERATION_KEY))
+        cached_generation, cached = found.get(key, (None, None))
+        if cached is not None and cached_generation == generation:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if response_is_public(request, response):
             response["X-Page-Cache"] = "miss"
-            cache.set(key, response, timeout)
+            cache.set(key, (generation, response), timeout)
         return response
 
 

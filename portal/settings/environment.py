@@ -156,7 +156,7 @@ def caches(url):
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "portal.cache.PortalRedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "portal",
             }

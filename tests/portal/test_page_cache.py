@@ -1,8 +1,12 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.cache import PortalRedisCache
 from portal.settings.environment import caches
+from tests.conftest import require_service
 from tests.information_requests.factories import StaffFactory
 from tests.ppid_docs.factories import (
     AgencyIndexPageFactory,
@@ -161,8 +165,18 @@ class TestCacheSetting:
     def test_redis_when_given_its_url(self):
         config = caches("redis://cache.internal:6379/1")["default"]
 
-        assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert config["BACKEND"] == "portal.cache.PortalRedisCache"
         assert config["LOCATION"] == "redis://cache.internal:6379/1"
+
+    def test_the_redis_backend_builds_its_client_once(self):
+        require_service("Redis", os.environ.get("CACHE_URL"))
+        backend = PortalRedisCache(os.environ["CACHE_URL"], {"KEY_PREFIX": "client-reuse"})
+
+        backend.set("page", "content")
+
+        assert backend.get("page") == "content"
+        assert backend._cache.get_client() is backend._cache.get_client()
+        backend.delete("page")
 
     def test_anything_else_is_refused_with_the_variable_named(self):
         with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
