@@ -253,7 +253,7 @@ class TestQueryCount:
         # fixed number; the listing adds the language, the view restrictions, the agencies, the
         # tags, five filter counts, the total, the page of items, their tags and their images'
         # renditions.
-        with django_assert_num_queries(34):
+        with django_assert_num_queries(31):
             response = client.get(news_index.url, {"sort": "title"})
 
         assert len(listed_titles(response.text)) == size
