@@ -198,42 +198,57 @@ class InformationRequestInspectView(ForbiddenPageMixin, DeadlineMixin, generic.I
         return context
 
 
-class RequestActionView(ForbiddenPageMixin, WagtailAdminTemplateMixin, View):
-    """POST only: take one action on a request through `workflow`, then go back to it."""
+class WorkflowActionView(ForbiddenPageMixin, WagtailAdminTemplateMixin, View):
+    """POST only: one action on a case through its workflow's form, then back to the case.
+    Subclasses say which actions exist, which cases the user sees, who may act, and how."""
 
     http_method_names = ["post"]
     template_name = "information_requests/admin/action_form.html"
-    index_url_name = None
     inspect_url_name = None
-    header_icon = "mail"
+    action_class = None
+    invalid_transition = None
+    refusals = (ValidationError,)
+
+    def visible(self, user):
+        raise NotImplementedError
+
+    def may_act(self, user):
+        raise NotImplementedError
+
+    def refusal_before_form(self):
+        """A message when the action is not possible at all now, before reading the form."""
+        return None
+
+    def make_form(self, request):
+        raise NotImplementedError
+
+    def success_text(self, form, changed):
+        raise NotImplementedError
 
     def post(self, request, pk, action):
         try:
-            self.action = Action(action)
+            self.action = self.action_class(action)
         except ValueError:
             raise Http404 from None
-        self.object = get_object_or_404(visible_requests(request.user), pk=pk)
-        if not roles_of(request.user).may_act(self.action, self.object):
+        self.object = get_object_or_404(self.visible(request.user), pk=pk)
+        if not self.may_act(request.user):
             raise PermissionDenied
         inspect_url = reverse(self.inspect_url_name, args=(quote(self.object.pk),))
-        if self.action not in workflow.possible_actions(self.object):
-            messages.error(request, str(InvalidTransition(self.action, self.object.status)))
+        refusal = self.refusal_before_form()
+        if refusal:
+            messages.error(request, refusal)
             return redirect(inspect_url)
-        form = action_form(self.action, self.object, request.POST)
+        form = self.make_form(request)
         if form.is_valid():
             try:
                 changed = form.perform(self.object, actor=request.user)
-            except InvalidTransition as error:
+            except self.invalid_transition as error:
                 messages.error(request, str(error))
                 return redirect(inspect_url)
-            except (ValidationError, DeadlineError) as error:
+            except self.refusals as error:
                 form.add_refusal(error)
             else:
-                message = form.success_message % {
-                    "number": changed.registration_number,
-                    "agency": changed.agency,
-                }
-                messages.success(request, message)
+                messages.success(request, self.success_text(form, changed))
                 return redirect(inspect_url)
         context = self.get_context_data(form=form, inspect_url=inspect_url, object=self.object)
         return self.render_to_response(context, status=400)
@@ -243,6 +258,36 @@ class RequestActionView(ForbiddenPageMixin, WagtailAdminTemplateMixin, View):
 
     def get_page_subtitle(self):
         return str(self.object)
+
+
+class RequestActionView(WorkflowActionView):
+    """Take one action on a request through `workflow`."""
+
+    index_url_name = None
+    header_icon = "mail"
+    action_class = Action
+    invalid_transition = InvalidTransition
+    refusals = (ValidationError, DeadlineError)
+
+    def visible(self, user):
+        return visible_requests(user)
+
+    def may_act(self, user):
+        return roles_of(user).may_act(self.action, self.object)
+
+    def refusal_before_form(self):
+        if self.action not in workflow.possible_actions(self.object):
+            return str(InvalidTransition(self.action, self.object.status))
+        return None
+
+    def make_form(self, request):
+        return action_form(self.action, self.object, request.POST)
+
+    def success_text(self, form, changed):
+        return form.success_message % {
+            "number": changed.registration_number,
+            "agency": changed.agency,
+        }
 
     def get_breadcrumbs_items(self):
         return [

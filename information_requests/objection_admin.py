@@ -4,7 +4,6 @@ received on paper. Every change goes through `objection_workflow`."""
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -22,6 +21,7 @@ from information_requests.admin_views import (
     DeadlineMixin,
     DeadlineStandingColumn,
     ForbiddenPageMixin,
+    WorkflowActionView,
 )
 from information_requests.deadlines import deadline_standing, objection_response_deadline
 from information_requests.models import Objection
@@ -116,43 +116,24 @@ class ObjectionInspectView(ForbiddenPageMixin, DeadlineMixin, generic.InspectVie
         return context
 
 
-class ObjectionActionView(ForbiddenPageMixin, WagtailAdminTemplateMixin, View):
-    """POST only: one action on an objection through `objection_workflow`."""
+class ObjectionActionView(WorkflowActionView):
+    """One action on an objection through `objection_workflow`."""
 
-    http_method_names = ["post"]
-    template_name = "information_requests/admin/action_form.html"
-    inspect_url_name = None
     header_icon = "warning"
+    action_class = ObjectionAction
+    invalid_transition = InvalidObjectionTransition
 
-    def post(self, request, pk, action):
-        try:
-            self.action = ObjectionAction(action)
-        except ValueError:
-            raise Http404 from None
-        self.object = get_object_or_404(visible_objections(request.user), pk=pk)
-        if not roles_of(request.user).may_act_on_objection(self.action):
-            raise PermissionDenied
-        inspect_url = reverse(self.inspect_url_name, args=(quote(self.object.pk),))
-        form = objection_action_form(self.action, self.object, request.POST, request.user)
-        if form.is_valid():
-            try:
-                changed = form.perform(self.object, actor=request.user)
-            except InvalidObjectionTransition as error:
-                messages.error(request, str(error))
-                return redirect(inspect_url)
-            except ValidationError as error:
-                form.add_refusal(error)
-            else:
-                messages.success(request, form.success_message % {"number": changed})
-                return redirect(inspect_url)
-        context = self.get_context_data(form=form, inspect_url=inspect_url, object=self.object)
-        return self.render_to_response(context, status=400)
+    def visible(self, user):
+        return visible_objections(user)
 
-    def get_page_title(self):
-        return self.action.label
+    def may_act(self, user):
+        return roles_of(user).may_act_on_objection(self.action)
 
-    def get_page_subtitle(self):
-        return str(self.object)
+    def make_form(self, request):
+        return objection_action_form(self.action, self.object, request.POST, request.user)
+
+    def success_text(self, form, changed):
+        return form.success_message % {"number": changed}
 
 
 class PaperObjectionView(ForbiddenPageMixin, WagtailAdminTemplateMixin, View):
