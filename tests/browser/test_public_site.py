@@ -1,6 +1,8 @@
 import pytest
 
-from portal.demo import load_demo_pages
+from news.models import NewsIndexPage
+from portal.demo import default_and_english_locales, ensure_translation, load_demo_pages
+from tests.news.factories import NewsPageFactory
 from tests.ppid_docs.factories import (
     AgencyIndexPageFactory,
     AgencyPageFactory,
@@ -15,12 +17,32 @@ def site_with_a_regulation(live_server):
     home = load_demo_pages()[0]
     agencies = AgencyIndexPageFactory(parent=home, slug="opd")
     section = AgencyPageFactory(parent=agencies)
-    return RegulationPageFactory(
+    regulation = RegulationPageFactory(
         parent=section,
         number="8",
         year=2019,
         about="Keterbukaan Informasi Publik",
         title="Peraturan Daerah Nomor 8 Tahun 2019 tentang Keterbukaan Informasi Publik",
+    )
+    _default, english = default_and_english_locales()
+    ensure_translation(agencies, english, {"title": "Regional agencies"})
+    ensure_translation(section, english, {"title": section.title})
+    ensure_translation(
+        regulation,
+        english,
+        {
+            "title": "Regional Regulation No. 8 of 2019 on Public Information Openness",
+            "about": "Public Information Openness",
+        },
+    )
+    return regulation
+
+
+@pytest.fixture
+def news_item(site_with_a_regulation):
+    return NewsPageFactory(
+        parent=NewsIndexPage.objects.get(locale__language_code="id"),
+        title="Pemprov Lampung Raih Predikat Badan Publik Informatif",
     )
 
 
@@ -43,12 +65,21 @@ class TestCitizenJourney:
         )
         screenshot("regulation-detail")
 
-        page.goto("/")
         page.get_by_role("link", name="English").click()
         page.wait_for_load_state()
-        assert page.url.endswith("/en/")
+        assert "/en/" in page.url
         assert page.locator("html").get_attribute("lang") == "en"
-        screenshot("home-en")
+        assert (
+            page.get_by_role("heading", level=1)
+            .inner_text()
+            .startswith("Regional Regulation No. 8 of 2019")
+        )
+        screenshot("regulation-detail-en")
+
+        page.get_by_role("link", name="Bahasa Indonesia").click()
+        page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == "id"
+        assert "/en/" not in page.url
 
     def test_keyboard_reaches_the_skip_link_first(self, page, site_with_a_regulation):
         page.goto("/")
@@ -61,7 +92,15 @@ class TestCitizenJourney:
 class TestAccessibility:
     @pytest.mark.parametrize(
         "path",
-        ["/", "/peraturan/", "/profil-ppid/", "/en/", "/permohonan-informasi/", "/en/peraturan/"],
+        [
+            "/",
+            "/peraturan/",
+            "/profil-ppid/",
+            "/en/",
+            "/permohonan-informasi/",
+            "/en/peraturan/",
+            "/berita/",
+        ],
     )
     def test_no_axe_violations(self, page, axe_violations, site_with_a_regulation, path):
         page.goto(path)
@@ -72,5 +111,11 @@ class TestAccessibility:
         self, page, axe_violations, site_with_a_regulation
     ):
         page.goto(site_with_a_regulation.url)
+
+        assert axe_violations() == []
+
+    def test_news_item_has_no_axe_violations(self, page, axe_violations, news_item, screenshot):
+        page.goto(news_item.url)
+        screenshot("news-item")
 
         assert axe_violations() == []

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal.demo import fill_demo_agency_contacts, load_demo_news, load_demo_pages
+from portal.demo_english import load_demo_english
 from ppid_docs.management.commands.import_corpus import quiet
 
 DEMO_CORPUS = settings.BASE_DIR / "demo" / "corpus"
@@ -27,3 +28,6 @@ class Command(BaseCommand):
             self.stdout.write(f"news: {report.summary()}")
             for problem in report.problems:
                 self.stderr.write(f"  {problem.record}: {problem.reason}")
+        with quiet("wagtail"):
+            translated = load_demo_english()
+        self.stdout.write(f"English versions of {len(translated)} publications and news items.")
