@@ -329,7 +329,30 @@ class IdentityDocumentView(ForbiddenPageMixin, View):
         return response
 
 
-class InformationRequestViewSet(ModelViewSet):
+class ActionsOnlyViewSet(ModelViewSet):
+    """Records that change by workflow actions only: a list, an inspect page with the actions,
+    and no add, edit, delete, copy, history or usage views."""
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{
+                "add_url_name": None,
+                "edit_url_name": None,
+                "delete_url_name": None,
+                "history_url_name": None,
+                "usage_url_name": None,
+                "inspect_url_name": self.get_url_name("inspect"),
+                **kwargs,
+            }
+        )
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            action_url_name=self.get_url_name("action"), **kwargs
+        )
+
+
+class InformationRequestViewSet(ActionsOnlyViewSet):
     model = InformationRequest
     # Not the app's name: that namespace belongs to the public request pages.
     name = "request_admin"
@@ -365,25 +388,9 @@ class InformationRequestViewSet(ModelViewSet):
     search_fields = ["registration_number", "full_name", "information_requested"]
     search_backend_name = None
 
-    def get_common_view_kwargs(self, **kwargs):
-        # No add, edit, delete, copy, history or usage views: a request changes by actions only.
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                "inspect_url_name": self.get_url_name("inspect"),
-                **kwargs,
-            }
-        )
-
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
-            action_url_name=self.get_url_name("action"),
-            attachment_url_name=self.get_url_name("identity_document"),
-            **kwargs,
+            attachment_url_name=self.get_url_name("identity_document"), **kwargs
         )
 
     def get_permissions_to_register(self):

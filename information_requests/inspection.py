@@ -1,5 +1,5 @@
 """What staff see about one request: its fields by section, how each deadline was counted (days
-skipped and why), and the full timeline, internal events included."""
+skipped and why), and the full timeline, internal events included; and an objection's timeline."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -7,7 +7,15 @@ from datetime import date, datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from information_requests.choices import PUBLIC_EVENT_KINDS, AttachmentKind, EventKind, Outcome
+from information_requests.choices import (
+    PUBLIC_EVENT_KINDS,
+    PUBLIC_OBJECTION_EVENT_KINDS,
+    AttachmentKind,
+    EventKind,
+    ObjectionDecision,
+    ObjectionEventKind,
+    Outcome,
+)
 from information_requests.deadlines import (
     END_OF_DAY,
     describe_day,
@@ -16,7 +24,7 @@ from information_requests.deadlines import (
     extension_refusal,
     notice_deadline,
 )
-from information_requests.models import RequestEvent
+from information_requests.objection_states import DISPUTE_MILESTONES
 from information_requests.reminders import RecipientRole, ReminderKind
 
 REQUEST_SECTIONS = (
@@ -204,12 +212,12 @@ EVENT_DETAILS = {
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    event: RequestEvent
-    details: list[str]
+    """One event of a request or an objection as staff see it; `internal` ones the requester
+    does not see on the tracking page."""
 
-    @property
-    def internal(self):
-        return self.event.kind not in PUBLIC_EVENT_KINDS
+    event: object
+    details: list[str]
+    internal: bool
 
 
 def describe_event(event):
@@ -220,4 +228,27 @@ def describe_event(event):
 
 def timeline(request):
     events = request.events.select_related("actor").order_by("created_at", "pk")
-    return [TimelineEntry(event, describe_event(event)) for event in events]
+    return [
+        TimelineEntry(event, describe_event(event), event.kind not in PUBLIC_EVENT_KINDS)
+        for event in events
+    ]
+
+
+def describe_objection_event(event):
+    data = event.data or {}
+    if event.kind == ObjectionEventKind.ANSWERED:
+        decision = _label(ObjectionDecision, data.get("decision"))
+        return [_("Decision: %(outcome)s") % {"outcome": decision}]
+    if event.kind in DISPUTE_MILESTONES:
+        return [_("On %(day)s.") % {"day": _day(data.get("happened_on"))}]
+    return []
+
+
+def objection_timeline(objection):
+    events = objection.events.select_related("actor").order_by("created_at", "pk")
+    return [
+        TimelineEntry(
+            event, describe_objection_event(event), event.kind not in PUBLIC_OBJECTION_EVENT_KINDS
+        )
+        for event in events
+    ]

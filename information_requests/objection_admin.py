@@ -13,17 +13,18 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from information_requests import objection_workflow
 from information_requests.admin_views import (
+    ActionsOnlyViewSet,
     DeadlineMixin,
     DeadlineStandingColumn,
     ForbiddenPageMixin,
     WorkflowActionView,
 )
 from information_requests.deadlines import deadline_standing, objection_response_deadline
+from information_requests.inspection import objection_timeline
 from information_requests.models import Objection
 from information_requests.objection_admin_forms import PaperObjectionForm, objection_action_form
 from information_requests.objection_clock import milestones
@@ -109,7 +110,7 @@ class ObjectionInspectView(ForbiddenPageMixin, DeadlineMixin, generic.InspectVie
                     objection.received_on, self.calendar, self.policy
                 ),
                 "milestones": milestones(objection),
-                "events": objection.events.select_related("actor").order_by("created_at", "pk"),
+                "events": objection_timeline(objection),
                 "actions": self.action_forms(),
             }
         )
@@ -174,7 +175,7 @@ class PaperObjectionView(ForbiddenPageMixin, WagtailAdminTemplateMixin, View):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class ObjectionViewSet(ModelViewSet):
+class ObjectionViewSet(ActionsOnlyViewSet):
     model = Objection
     name = "objection_admin"
     url_prefix = "information-requests/objections"
@@ -203,24 +204,6 @@ class ObjectionViewSet(ModelViewSet):
     list_filter = ["status"]
     search_fields = ["registration_number", "request__registration_number", "statement"]
     search_backend_name = None
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                "inspect_url_name": self.get_url_name("inspect"),
-                **kwargs,
-            }
-        )
-
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            action_url_name=self.get_url_name("action"), **kwargs
-        )
 
     def get_permissions_to_register(self):
         return (

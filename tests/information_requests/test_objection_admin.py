@@ -51,6 +51,11 @@ class TestAtasanAnswers:
         assert objection.status == ObjectionStatus.ANSWERED
         assert objection.supervisor_position == "Sekretaris Daerah"
 
+        inspect = client.get(reverse("objection_admin:inspect", args=(objection.pk,))).text
+        timeline = inspect[inspect.index("Everything that happened to the objection") :]
+        assert "Decision: The objection is granted" in timeline
+        assert "Hendra Wijaya" in timeline
+
     def test_missing_reasons_show_on_the_form(self, client):
         objection = file_objection()
         client.force_login(SupervisorFactory())
