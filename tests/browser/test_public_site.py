@@ -46,6 +46,10 @@ def news_item(site_with_a_regulation):
     )
 
 
+def main_heading(page):
+    return page.get_by_role("heading", level=1).inner_text()
+
+
 class TestCitizenJourney:
     def test_home_to_a_listing_to_a_regulation_and_into_english(
         self, page, screenshot, site_with_a_regulation
@@ -58,22 +62,14 @@ class TestCitizenJourney:
         screenshot("regulations-listing")
         page.get_by_role("link", name="Peraturan Daerah Nomor 8 Tahun 2019").first.click()
         page.wait_for_load_state()
-        assert (
-            page.get_by_role("heading", level=1)
-            .inner_text()
-            .startswith("Peraturan Daerah Nomor 8 Tahun 2019")
-        )
+        assert main_heading(page).startswith("Peraturan Daerah Nomor 8 Tahun 2019")
         screenshot("regulation-detail")
 
         page.get_by_role("link", name="English").click()
         page.wait_for_load_state()
         assert "/en/" in page.url
         assert page.locator("html").get_attribute("lang") == "en"
-        assert (
-            page.get_by_role("heading", level=1)
-            .inner_text()
-            .startswith("Regional Regulation No. 8 of 2019")
-        )
+        assert main_heading(page).startswith("Regional Regulation No. 8 of 2019")
         screenshot("regulation-detail-en")
 
         page.get_by_role("link", name="Bahasa Indonesia").click()
