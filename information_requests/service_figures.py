@@ -1,10 +1,10 @@
 """The figures of the yearly public-information service report (UU 14/2008 Pasal 12, Perki
 1/2021; kip-rules §6) and of the public statistics page.
 
-`compute_figures` is pure: plain records of a year's requests and objections in, figures out, so
-the arithmetic is tested directly. `load_figures` reads those records from the database in a
-fixed number of queries (the requests with their notices, the objections, the dispute milestones
-of their event log, the calendar), whatever the year's volume.
+`compute_figures` is pure: plain records of a year's requests, objections and satisfaction
+ratings in, figures out, so the arithmetic is tested directly. `load_figures` reads those records
+from the database in a fixed number of queries (the requests with their notices, the objections,
+the dispute milestones of their event log, the ratings, the calendar), whatever the year's volume.
 
 Response time is the number of working days from the effective receipt of a request to its
 written notice (the statutory clock, UU 22(7)); the 90th percentile is the nearest-rank one: the
@@ -28,7 +28,9 @@ from information_requests.objection_states import (
     ObjectionAction,
     ObjectionStatus,
 )
+from information_requests.satisfaction import YearIndexes, year_indexes
 from information_requests.states import OPEN, Status
+from information_requests.survey import load_ratings
 from ppid_docs.choices import ExemptionGround
 
 # Working days to the notice, in the bands the law draws: within the 10 days, within the 7-day
@@ -142,14 +144,18 @@ class YearFigures:
     by_agency: tuple[AgencyFigures, ...]
     response_times: ResponseTimes
     objections: ObjectionFigures
+    satisfaction: YearIndexes  # the survey's index of the ratings given in the year
 
     @property
     def on_time_percent(self):
         return round(self.answered_on_time / self.answered * 100) if self.answered else None
 
 
-def compute_figures(year, requests, objections, calendar: WorkingCalendar) -> YearFigures:
-    """The year's figures from its requests and objections (received that year)."""
+def compute_figures(
+    year, requests, objections, calendar: WorkingCalendar, ratings=()
+) -> YearFigures:
+    """The year's figures from its requests and objections (received that year) and the
+    satisfaction ratings given that year."""
     requests = list(requests)
     answered = [r for r in requests if r.answered_on is not None]
     outcomes = Counter(r.outcome for r in answered)
@@ -171,6 +177,7 @@ def compute_figures(year, requests, objections, calendar: WorkingCalendar) -> Ye
         by_agency=agency_figures(requests),
         response_times=ResponseTimes.of(days),
         objections=objection_figures(list(objections)),
+        satisfaction=year_indexes(ratings),
     )
 
 
@@ -290,4 +297,4 @@ def load_figures(year, calendar=None):
         )
         for row in objections.values("pk", "received_on", "grounds", "status", "decision")
     ]
-    return compute_figures(year, requests, objection_records, calendar)
+    return compute_figures(year, requests, objection_records, calendar, load_ratings(year))
