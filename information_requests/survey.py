@@ -19,7 +19,7 @@ from information_requests.links import absolute_url
 from information_requests.models import InformationRequest, SatisfactionResponse
 from information_requests.satisfaction import ELEMENT_FIELDS, Rating, year_indexes
 
-SALT = "information_requests.satisfaction-survey"
+SIGNER = signing.Signer(salt="information_requests.satisfaction-survey")
 
 
 class SurveyRefused(Exception):
@@ -38,7 +38,8 @@ ALREADY_RATED = _("This request has been rated already: a request is rated once.
 
 
 def survey_token(request):
-    return signing.dumps(request.pk, salt=SALT)
+    """The same token for the same request each time, in the e-mail as on the tracking page."""
+    return SIGNER.sign_object(request.pk)
 
 
 def survey_path(request):
@@ -52,7 +53,7 @@ def survey_url(request):
 def request_for_token(token):
     """The request the token was signed for, or None for a token that was not."""
     try:
-        pk = signing.loads(token, salt=SALT)
+        pk = SIGNER.unsign_object(token)
     except signing.BadSignature:
         return None
     if not isinstance(pk, int):

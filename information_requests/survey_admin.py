@@ -3,8 +3,10 @@ and quarter with the index of the responses listed (`satisfaction`), and each re
 Staff see the responses on the requests they may see (`permissions`)."""
 
 import django_filters
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -60,6 +62,12 @@ class SatisfactionIndexView(ForbiddenPageMixin, generic.IndexView):
         return super().render_to_response(context, **response_kwargs)
 
 
+class SatisfactionInspectView(ForbiddenPageMixin, generic.InspectView):
+    def get_object(self, queryset=None):
+        responses = visible_satisfaction_responses(self.request.user).select_related("request")
+        return get_object_or_404(responses, pk=self.pk)
+
+
 def response_index(response):
     return compute_index([response.scores]).index
 
@@ -71,16 +79,17 @@ class SatisfactionResponseViewSet(ModelViewSet):
     icon = "pick"
     menu_label = _("Satisfaction survey")
     index_view_class = SatisfactionIndexView
+    inspect_view_class = SatisfactionInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_reference_index = False
     list_per_page = 50
     ordering = "-submitted_at"
     list_display = [
-        Column("request", label=_("Request")),
+        "request",
         Column("submitted_at", label=_("Submitted at"), sort_key="submitted_at"),
         Column("index", label=_("Its index (25–100)"), accessor=response_index),
-        Column("comment", label=_("Comment")),
+        Column("comment", label=_("Comment"), accessor=lambda r: Truncator(r.comment).chars(80)),
     ]
     filterset_class = SatisfactionFilterSet
     inspect_view_fields = ["request", "submitted_at", *ELEMENT_FIELDS, "comment"]
