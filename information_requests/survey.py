@@ -12,6 +12,7 @@ from datetime import datetime
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from information_requests.deadlines import policy_from_settings, to_local
@@ -96,7 +97,7 @@ def invitation(request):
     return Invitation(survey_path(request), rated_at)
 
 
-def record_response(request, scores, comment=""):
+def record_response(request, scores, comment="", submitted_at=None):
     """Store the requester's ratings (`scores`: element field name to 1-4). Raises
     SurveyRefused when the request is not answered or was rated already."""
     if not may_rate(request):
@@ -105,7 +106,10 @@ def record_response(request, scores, comment=""):
         # Its own savepoint: two submissions at once meet the unique constraint, not a 500.
         with transaction.atomic():
             return SatisfactionResponse.objects.create(
-                request=request, comment=comment.strip(), **{f: scores[f] for f in ELEMENT_FIELDS}
+                request=request,
+                comment=comment.strip(),
+                submitted_at=submitted_at or timezone.now(),
+                **{name: scores[name] for name in ELEMENT_FIELDS},
             )
     except IntegrityError:
         if SatisfactionResponse.objects.filter(request=request).exists():
