@@ -56,13 +56,17 @@ from portal.ratelimit import rate_limited
 
 def private(view):
     """For responses that hold a secret or what a requester typed: never stored, never indexed,
-    and no Referer header telling another site the URL."""
+    and no Referer header telling another site the URL.
+
+    `same-origin`, not `no-referrer`: under `no-referrer` browsers send `Origin: null` with the
+    page's own form posts (the objection form, the survey), which CSRF protection must refuse.
+    The URL still goes to no other site; this one has it already."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex"
         return response
 

@@ -180,7 +180,7 @@ class TestSurveyForm:
         assert html.count('type="radio"') == 36
         assert "U8. Handling of complaints, suggestions and feedback" in html
         assert response["Cache-Control"] == "private, no-store"
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
 
     def test_records_one_response_and_thanks_the_requester(self, client, answered, survey_url):
         response = client.post(survey_url, rating(requirements="4", cost="1"))
