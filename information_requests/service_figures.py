@@ -15,22 +15,26 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.translation import gettext_lazy as _
 
 from information_requests.calendar import WorkingCalendar, load_calendar
 from information_requests.choices import GRANTED, Outcome
 from information_requests.deadlines import ObjectionGround, policy_from_settings, to_local
-from information_requests.models import InformationRequest, Objection, ObjectionEvent
+from information_requests.models import (
+    InformationRequest,
+    Objection,
+    ObjectionEvent,
+    SatisfactionResponse,
+)
 from information_requests.objection_states import (
     DISPUTE_MILESTONES,
     ObjectionAction,
     ObjectionStatus,
 )
-from information_requests.satisfaction import YearIndexes, year_indexes
+from information_requests.satisfaction import ELEMENT_FIELDS, Rating, YearIndexes, year_indexes
 from information_requests.states import OPEN, Status
-from information_requests.survey import load_ratings
 from ppid_docs.choices import ExemptionGround
 
 # Working days to the notice, in the bands the law draws: within the 10 days, within the 7-day
@@ -297,4 +301,18 @@ def load_figures(year, calendar=None):
         )
         for row in objections.values("pk", "received_on", "grounds", "status", "decision")
     ]
-    return compute_figures(year, requests, objection_records, calendar, load_ratings(year))
+    ratings = load_ratings(year, policy)
+    return compute_figures(year, requests, objection_records, calendar, ratings)
+
+
+def load_ratings(year, policy):
+    """The satisfaction ratings given in `year` (WIB)."""
+    start = datetime(year, 1, 1, tzinfo=policy.tzinfo)
+    rows = (
+        SatisfactionResponse.objects.filter(
+            submitted_at__gte=start, submitted_at__lt=start.replace(year=year + 1)
+        )
+        .order_by()
+        .values_list("submitted_at", *ELEMENT_FIELDS)
+    )
+    return [Rating(to_local(at, policy).date(), tuple(scores)) for at, *scores in rows]

@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from information_requests.deadlines import policy_from_settings, to_local
 from information_requests.links import absolute_url
 from information_requests.models import InformationRequest, SatisfactionResponse
-from information_requests.satisfaction import ELEMENT_FIELDS, Rating, year_indexes
+from information_requests.satisfaction import ELEMENT_FIELDS
 
 SIGNER = signing.Signer(salt="information_requests.satisfaction-survey")
 
@@ -115,21 +114,3 @@ def record_response(request, scores, comment="", submitted_at=None):
         if SatisfactionResponse.objects.filter(request=request).exists():
             raise SurveyRefused(ALREADY_RATED) from None
         raise
-
-
-def load_ratings(year):
-    """The ratings given in `year` (WIB), for the index."""
-    policy = policy_from_settings()
-    start = datetime(year, 1, 1, tzinfo=policy.tzinfo)
-    rows = (
-        SatisfactionResponse.objects.filter(
-            submitted_at__gte=start, submitted_at__lt=start.replace(year=year + 1)
-        )
-        .order_by()
-        .values_list("submitted_at", *ELEMENT_FIELDS)
-    )
-    return [Rating(to_local(at, policy).date(), tuple(scores)) for at, *scores in rows]
-
-
-def load_year_indexes(year):
-    return year_indexes(load_ratings(year))

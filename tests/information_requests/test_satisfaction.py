@@ -431,3 +431,23 @@ class TestSurveyAdmin:
 
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("private_files_on_disk")
+class TestLoadingTheYear:
+    def test_counts_each_rating_in_its_year_and_quarter_in_wib(self, utama):
+        from information_requests.deadlines import policy_from_settings
+        from information_requests.service_figures import load_ratings
+
+        new_year_in_jakarta = datetime.datetime(2025, 12, 31, 17, 30, tzinfo=datetime.UTC)
+        survey.record_response(
+            request_in(Status.ANSWERED, utama),
+            dict.fromkeys(ELEMENT_FIELDS, 4),
+            submitted_at=new_year_in_jakarta,
+        )
+
+        [rating] = load_ratings(2026, policy_from_settings())
+
+        assert rating.rated_on == datetime.date(2026, 1, 1)
+        assert load_ratings(2025, policy_from_settings()) == []
