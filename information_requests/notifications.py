@@ -14,6 +14,7 @@ from information_requests.objection_letters import (
     render_objection_answer_pdf,
     render_objection_receipt_pdf,
 )
+from information_requests.survey import survey_url
 
 PDF = "application/pdf"
 
@@ -55,7 +56,12 @@ def notice_issued(request):
         notice.pdf.save(notice_filename(request), ContentFile(pdf), save=True)
     if not request.email:
         return False
-    context = {"request": request, "notice": notice, "track_form_url": track_form_url()}
+    context = {
+        "request": request,
+        "notice": notice,
+        "track_form_url": track_form_url(),
+        "survey_url": survey_url(request),
+    }
     message = EmailMessage(
         subject=_("Written notice on your information request %(number)s")
         % {"number": request.registration_number},

@@ -20,7 +20,12 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from information_requests.models import InformationRequest, Objection, StaffAgency
+from information_requests.models import (
+    InformationRequest,
+    Objection,
+    SatisfactionResponse,
+    StaffAgency,
+)
 from information_requests.objection_states import ObjectionAction
 from information_requests.states import Action
 
@@ -156,6 +161,11 @@ def visible_objections(user, queryset=None):
     if roles.can_process and roles.agency_ids:
         return queryset.filter(request__agency_id__in=roles.agency_ids)
     return queryset.none()
+
+
+def visible_satisfaction_responses(user):
+    """The survey responses on the requests `user` may see."""
+    return SatisfactionResponse.objects.filter(request__in=visible_requests(user))
 
 
 # --- The groups themselves --------------------------------------------------------------------
@@ -304,3 +314,13 @@ class InformationRequestPermissionPolicy(VisibleByRolePolicy):
 
     def may_view(self, roles, instance):
         return roles.may_view(instance)
+
+
+class SatisfactionResponsePermissionPolicy(VisibleByRolePolicy):
+    """Responses are read, never changed: they are the requester's."""
+
+    def visible(self, user):
+        return visible_satisfaction_responses(user)
+
+    def may_view(self, roles, instance):
+        return roles.may_view(instance.request)

@@ -1,10 +1,10 @@
 """The figures of the yearly public-information service report (UU 14/2008 Pasal 12, Perki
 1/2021; kip-rules §6) and of the public statistics page.
 
-`compute_figures` is pure: plain records of a year's requests and objections in, figures out, so
-the arithmetic is tested directly. `load_figures` reads those records from the database in a
-fixed number of queries (the requests with their notices, the objections, the dispute milestones
-of their event log, the calendar), whatever the year's volume.
+`compute_figures` is pure: plain records of a year's requests, objections and satisfaction
+ratings in, figures out, so the arithmetic is tested directly. `load_figures` reads those records
+from the database in a fixed number of queries (the requests with their notices, the objections,
+the dispute milestones of their event log, the ratings, the calendar), whatever the year's volume.
 
 Response time is the number of working days from the effective receipt of a request to its
 written notice (the statutory clock, UU 22(7)); the 90th percentile is the nearest-rank one: the
@@ -15,19 +15,25 @@ import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.translation import gettext_lazy as _
 
 from information_requests.calendar import WorkingCalendar, load_calendar
 from information_requests.choices import GRANTED, Outcome
 from information_requests.deadlines import ObjectionGround, policy_from_settings, to_local
-from information_requests.models import InformationRequest, Objection, ObjectionEvent
+from information_requests.models import (
+    InformationRequest,
+    Objection,
+    ObjectionEvent,
+    SatisfactionResponse,
+)
 from information_requests.objection_states import (
     DISPUTE_MILESTONES,
     ObjectionAction,
     ObjectionStatus,
 )
+from information_requests.satisfaction import ELEMENT_FIELDS, Rating, YearIndexes, year_indexes
 from information_requests.states import OPEN, Status
 from ppid_docs.choices import ExemptionGround
 
@@ -142,14 +148,18 @@ class YearFigures:
     by_agency: tuple[AgencyFigures, ...]
     response_times: ResponseTimes
     objections: ObjectionFigures
+    satisfaction: YearIndexes  # the survey's index of the ratings given in the year
 
     @property
     def on_time_percent(self):
         return round(self.answered_on_time / self.answered * 100) if self.answered else None
 
 
-def compute_figures(year, requests, objections, calendar: WorkingCalendar) -> YearFigures:
-    """The year's figures from its requests and objections (received that year)."""
+def compute_figures(
+    year, requests, objections, calendar: WorkingCalendar, ratings=()
+) -> YearFigures:
+    """The year's figures from its requests and objections (received that year) and the
+    satisfaction ratings given that year."""
     requests = list(requests)
     answered = [r for r in requests if r.answered_on is not None]
     outcomes = Counter(r.outcome for r in answered)
@@ -171,6 +181,7 @@ def compute_figures(year, requests, objections, calendar: WorkingCalendar) -> Ye
         by_agency=agency_figures(requests),
         response_times=ResponseTimes.of(days),
         objections=objection_figures(list(objections)),
+        satisfaction=year_indexes(ratings),
     )
 
 
@@ -290,4 +301,18 @@ def load_figures(year, calendar=None):
         )
         for row in objections.values("pk", "received_on", "grounds", "status", "decision")
     ]
-    return compute_figures(year, requests, objection_records, calendar)
+    ratings = load_ratings(year, policy)
+    return compute_figures(year, requests, objection_records, calendar, ratings)
+
+
+def load_ratings(year, policy):
+    """The satisfaction ratings given in `year` (WIB)."""
+    start = datetime(year, 1, 1, tzinfo=policy.tzinfo)
+    rows = (
+        SatisfactionResponse.objects.filter(
+            submitted_at__gte=start, submitted_at__lt=start.replace(year=year + 1)
+        )
+        .order_by()
+        .values_list("submitted_at", *ELEMENT_FIELDS)
+    )
+    return [Rating(to_local(at, policy).date(), tuple(scores)) for at, *scores in rows]

@@ -34,7 +34,8 @@ def percent(part, whole):
 
 
 def report_sections(figures):
-    """Every figure of the report, in the order of Perki 1/2021's report."""
+    """Every figure of the report, in the order of Perki 1/2021's report; the satisfaction
+    survey's index (PermenPANRB 14/2017) last."""
     times = figures.response_times
     objections = figures.objections
     return [
@@ -94,7 +95,39 @@ def report_sections(figures):
                 (_("Cases taken to court"), objections.court_cases),
             ],
         ),
+        FigureSection(
+            "satisfaction",
+            _("Requesters' satisfaction (IKM, PermenPANRB 14/2017)"),
+            satisfaction_rows(figures.satisfaction.year),
+        ),
     ]
+
+
+def satisfaction_rows(index):
+    """The year's index with its elements' mean ratings; only the number of responses while
+    there are too few to publish the rest."""
+    minimum = published_minimum()
+    rows = [(_("Responses to the satisfaction survey"), index.respondents)]
+    if not index.published(minimum):
+        note = _("Index not published: fewer than %(minimum)d responses") % {"minimum": minimum}
+        return [*rows, (note, None)]
+    return [
+        *rows,
+        *(
+            (_("%(code)s %(element)s: mean rating (1–4)") % element_names(score), score.mean)
+            for score in index.elements
+        ),
+        (_("Satisfaction index (25–100)"), index.index),
+        (_("Grade"), grade_text(index.grade)),
+    ]
+
+
+def element_names(score):
+    return {"code": score.element.code, "element": score.element.label}
+
+
+def grade_text(grade):
+    return f"{grade.letter} ({grade.label})"
 
 
 def agency_label(row):

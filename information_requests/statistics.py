@@ -1,6 +1,7 @@
 """The public statistics of the information service as charts, each with the table of its numbers
-(server-rendered SVG, `portal.charts`). Only aggregates of `service_figures`: no name, no
-registration number, and agencies with few requests pooled (`service_report.published_agencies`).
+(server-rendered SVG, `portal.charts`), and the requesters' satisfaction index. Only aggregates of
+`service_figures`: no name, no registration number, agencies with few requests pooled
+(`service_report.published_agencies`), and no index of fewer responses than that same minimum.
 """
 
 from dataclasses import dataclass
@@ -8,7 +9,9 @@ from dataclasses import dataclass
 from django.utils.dates import MONTHS
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from information_requests.satisfaction import SatisfactionIndex
 from information_requests.service_report import published_agencies
 from portal.charts import SVG, bar_chart
 
@@ -93,3 +96,33 @@ def statistics_charts(figures):
         )
     )
     return charts
+
+
+QUARTERS = (
+    gettext_lazy("January–March"),
+    gettext_lazy("April–June"),
+    gettext_lazy("July–September"),
+    gettext_lazy("October–December"),
+)
+
+
+@dataclass(frozen=True)
+class SatisfactionSummary:
+    """What the page shows of the year's satisfaction index: an index only from the published
+    minimum of responses on (None below it), for the year and for each quarter."""
+
+    year: SatisfactionIndex | None
+    quarters: list[tuple[str, SatisfactionIndex | None]]
+
+
+def satisfaction_summary(indexes, minimum):
+    def shown(index):
+        return index if index.published(minimum) else None
+
+    return SatisfactionSummary(
+        year=shown(indexes.year),
+        quarters=[
+            (str(label), shown(index))
+            for label, index in zip(QUARTERS, indexes.quarters, strict=True)
+        ],
+    )

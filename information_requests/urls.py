@@ -27,6 +27,8 @@ urlpatterns = [
         views.objection_answer_pdf,
         name="objection_answer_pdf",
     ),
+    path("survei/<str:token>/", views.survey, name="survey"),
+    path("survei/<str:token>/terima-kasih/", views.survey_thanks, name="survey_thanks"),
     path("saran/", views.suggestions, name="suggestions"),
     path("saran/<int:page_id>/", views.follow_suggestion, name="follow_suggestion"),
 ]

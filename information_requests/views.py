@@ -40,19 +40,33 @@ from information_requests.objection_rules import ObjectionRefused
 from information_requests.objection_tracking import filing_options, find_objection
 from information_requests.objection_tracking import timeline as objection_timeline
 from information_requests.suggestions import MAX_QUERY_LENGTH, suggest, suggestable_pages
+from information_requests.survey import (
+    ALREADY_RATED,
+    NOT_ANSWERED,
+    SurveyRefused,
+    invitation,
+    record_response,
+    refusal,
+    request_for_token,
+)
+from information_requests.survey_forms import SatisfactionForm
 from information_requests.tracking import find_request, timeline
 from portal.ratelimit import rate_limited
 
 
 def private(view):
     """For responses that hold a secret or what a requester typed: never stored, never indexed,
-    and no Referer header telling another site the URL."""
+    and no Referer header telling another site the URL.
+
+    `same-origin`, not `no-referrer`: under `no-referrer` browsers send `Origin: null` with the
+    page's own form posts (the objection form, the survey), which CSRF protection must refuse.
+    The URL still goes to no other site; this one has it already."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex"
         return response
 
@@ -162,6 +176,7 @@ def tracking(request, number, token):
             "notice": notice,
             "objections": objections,
             "filing": filing_options(found, objections=objections, calendar=calendar),
+            "survey": invitation(found),
             "number": registration_slug(found.registration_number),
             "token": token,
         },
@@ -262,6 +277,50 @@ def objection_answer_pdf(request, number, token, objection):
     else:
         pdf = io.BytesIO(render_objection_answer_pdf(objection))
     return pdf_response(pdf, objection_answer_filename(objection))
+
+
+def surveyed_request_or_404(token):
+    found = request_for_token(token)
+    if found is None:
+        raise Http404
+    return found
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@private
+def survey(request, token):
+    """Rate the service once the request is answered; the signed link alone opens it."""
+    found = surveyed_request_or_404(token)
+    refused = refusal(found)
+    if refused == NOT_ANSWERED:
+        return render_survey(request, found, refused=refused, status=403)
+    if refused == ALREADY_RATED:
+        # Seeing the survey again is fine; a second answer conflicts with the first.
+        return render_survey(
+            request, found, refused=refused, status=409 if request.method == "POST" else 200
+        )
+    form = SatisfactionForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            record_response(found, form.scores(), form.cleaned_data["comment"])
+        except SurveyRefused as race:
+            return render_survey(request, found, refused=race.message, status=409)
+        return redirect("information_requests:survey_thanks", token=token)
+    return render_survey(request, found, form=form, status=400 if form.is_bound else 200)
+
+
+def render_survey(request, found, *, form=None, refused="", status=200):
+    context = {"info_request": found, "form": form, "refused": refused}
+    return render(request, "information_requests/survey.html", context, status=status)
+
+
+@require_GET
+@private
+def survey_thanks(request, token):
+    found = surveyed_request_or_404(token)
+    if refusal(found) != ALREADY_RATED:
+        return redirect("information_requests:survey", token=token)
+    return render(request, "information_requests/survey_thanks.html", {"info_request": found})
 
 
 def pdf_response(pdf, filename):

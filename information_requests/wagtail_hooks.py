@@ -9,19 +9,24 @@ from information_requests.admin_views import (
     StaffAgencyViewSet,
 )
 from information_requests.dashboard import UrgentRequestsPanel
-from information_requests.models import InformationRequest, Objection
+from information_requests.models import InformationRequest, Objection, SatisfactionResponse
 from information_requests.objection_admin import ObjectionViewSet
 from information_requests.permissions import (
     InformationRequestPermissionPolicy,
     ObjectionPermissionPolicy,
+    SatisfactionResponsePermissionPolicy,
 )
 from information_requests.register_admin import ObjectionRegisterViewSet, RequestRegisterViewSet
+from information_requests.survey_admin import SatisfactionResponseViewSet
 
 # Before anything asks for the models' policies, or Wagtail would have made fallback ones.
 register_permission_policy(
     InformationRequest, InformationRequestPermissionPolicy(InformationRequest)
 )
 register_permission_policy(Objection, ObjectionPermissionPolicy(Objection))
+register_permission_policy(
+    SatisfactionResponse, SatisfactionResponsePermissionPolicy(SatisfactionResponse)
+)
 
 
 class InformationRequestsGroup(ModelViewSetGroup):
@@ -33,6 +38,7 @@ class InformationRequestsGroup(ModelViewSetGroup):
         ObjectionViewSet,
         RequestRegisterViewSet,
         ObjectionRegisterViewSet,
+        SatisfactionResponseViewSet,
         CalendarOverrideViewSet,
         StaffAgencyViewSet,
     )

@@ -123,12 +123,12 @@ def store_attachment(request, kind, uploaded, content_type):
     return attachment
 
 
-def assign(request, *, actor, agency, note=""):
+def assign(request, *, actor, agency, note="", now=None):
     def apply(locked):
         locked.agency = agency
         return {"agency": agency.pk, "agency_name": agency.name}
 
-    return _transition(request, Action.ASSIGN, actor, apply, note=note)
+    return _transition(request, Action.ASSIGN, actor, apply, note=note, at=now)
 
 
 def ask_to_complete(request, *, actor, note):
@@ -192,8 +192,8 @@ def record_delivery(request, *, actor, note="", now=None):
     return _transition(request, Action.RECORD_DELIVERY, actor, apply, note=note, at=now)
 
 
-def withdraw(request, *, actor, note=""):
-    return _transition(request, Action.WITHDRAW, actor, note=note)
+def withdraw(request, *, actor, note="", now=None):
+    return _transition(request, Action.WITHDRAW, actor, note=note, at=now)
 
 
 def close(request, *, actor, note="", now=None):

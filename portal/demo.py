@@ -8,8 +8,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from information_requests.models import ServiceReportPage, ServiceStatisticsPage
 from news.importer import import_news, import_news_records
 from news.models import NewsIndexPage
 from portal.models import ContactSettings, ContentPage, HomePage
@@ -248,3 +250,32 @@ def fill_demo_agency_contacts():
         agency.ppid_officer = f"Sekretaris {agency.name}"
         agency.ppid_email = f"ppid.{agency.slug}@lampungprov.go.id"
         agency.save(update_fields=["ppid_officer", "ppid_email"])
+
+
+def load_demo_service_pages():
+    """The public statistics page and last year's service report, in both languages, under the
+    home page of the default site (none if an editor removed it)."""
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        return []
+    data = json.loads(DEMO_PAGES.read_text(encoding="utf-8"))["service"]
+    _default, english = default_and_english_locales()
+    year = timezone.localdate().year - 1
+    report, statistics = data["report"], data["statistics"]
+    pages = [
+        (
+            ServiceReportPage(
+                slug=report["slug"].format(year=year),
+                year=year,
+                **{field: value.format(year=year) for field, value in report["id"].items()},
+            ),
+            {field: value.format(year=year) for field, value in report["en"].items()},
+        ),
+        (ServiceStatisticsPage(slug=statistics["slug"], **statistics["id"]), statistics["en"]),
+    ]
+    published = []
+    for page, english_content in pages:
+        page = ensure_child_page(home, page)
+        ensure_translation(page, english, english_content)
+        published.append(page)
+    return published

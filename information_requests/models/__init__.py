@@ -1,5 +1,6 @@
 """The app's models: requests and their history (`requests`), objections and theirs
-(`objections`). Import them from here."""
+(`objections`), the pages publishing the service's figures (`reports`) and the requesters'
+ratings of the service (`satisfaction`). Import them from here."""
 
 from information_requests.models.objections import (
     Objection,
@@ -21,6 +22,7 @@ from information_requests.models.requests import (
     private_attachment_path,
     private_storage,
 )
+from information_requests.models.satisfaction import SatisfactionResponse
 
 __all__ = [
     "AppendOnlyError",
@@ -33,6 +35,7 @@ __all__ = [
     "RegistrationCounter",
     "RequestAttachment",
     "RequestEvent",
+    "SatisfactionResponse",
     "SearchFirstHit",
     "ServiceReportPage",
     "ServiceStatisticsPage",

@@ -178,7 +178,7 @@ class ServiceStatisticsPage(Page):
     def get_context(self, request, *args, year=None, year_error="", **kwargs):
         from information_requests.service_figures import load_figures
         from information_requests.service_report import published_minimum
-        from information_requests.statistics import statistics_charts
+        from information_requests.statistics import satisfaction_summary, statistics_charts
 
         context = super().get_context(request, *args, **kwargs)
         this_year = timezone.localdate().year
@@ -189,6 +189,7 @@ class ServiceStatisticsPage(Page):
             years=range(this_year, FIRST_REPORT_YEAR - 1, -1),
             figures=figures,
             charts=statistics_charts(figures),
+            satisfaction=satisfaction_summary(figures.satisfaction, published_minimum()),
             published_minimum=published_minimum(),
         )
         return context

@@ -577,6 +577,7 @@ class TestMenu:
             "/admin/information-requests/objections/",
             "/admin/information-requests/register/",
             "/admin/information-requests/objection-register/",
+            "/admin/information-requests/satisfaction/",
         }
         assert self.menu_urls(client, utama) == every_role | {
             "/admin/information-requests/calendar/"

@@ -156,6 +156,27 @@ class TestTrackingPages:
         assert answer.status_code == 200
         assert answer["Content-Type"] == "application/pdf"
 
+    def test_request_page_shows_the_decision_and_its_letter(self, client, filed):
+        request, token = filed
+        objection = file_objection(request)
+        objection_workflow.answer(
+            objection,
+            actor=SupervisorFactory(),
+            decision="overturned",
+            reasons="Informasi tidak dikecualikan.",
+            order_to_ppid="Berikan salinan dokumen.",
+            supervisor_name="Drs. Hendra Wijaya",
+            supervisor_position="Sekretaris Daerah",
+            now=datetime.datetime(2026, 10, 1, 3, 0, tzinfo=datetime.UTC),
+        )
+
+        with time_machine.travel(LATER, tick=False):
+            html = client.get(url("tracking", request, token)).content.decode()
+
+        assert "The objection is granted: the PPID is ordered to act" in html
+        letter = url("objection_answer_pdf", request, token, objection=objection.number_slug)
+        assert f'href="{letter}"' in html
+
     def test_milestones_appear_with_their_dates(self, client, filed):
         request, token = filed
         objection = file_objection(request)

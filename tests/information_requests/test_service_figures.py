@@ -226,8 +226,8 @@ class TestLoadingAYearFromTheDatabase:
     def test_reads_the_figures_in_a_fixed_number_of_queries(
         self, seeded_year, django_assert_num_queries
     ):
-        # The calendar, the requests, the objections and their dispute milestones.
-        with django_assert_num_queries(4):
+        # The calendar, the requests, the objections, their dispute milestones and the ratings.
+        with django_assert_num_queries(5):
             figures = load_figures(2026)
 
         assert (figures.received, figures.answered, figures.answered_on_time) == (3, 2, 1)

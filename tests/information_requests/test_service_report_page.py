@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 
 from information_requests import workflow
+from information_requests.models import InformationRequest
+from information_requests.satisfaction import ELEMENT_FIELDS
+from information_requests.survey import record_response
 from tests.information_requests.factories import (
     REQUESTER,
     ServiceReportPageFactory,
@@ -68,6 +71,7 @@ class TestServiceReportPage:
             "agencies",
             "objections",
             "disputes",
+            "satisfaction",
         ]
         assert '<td class="num">8,5</td>' in html  # the median, written the Indonesian way
         assert "Jumlah petugas PPID Pelaksana masih terbatas." in html
@@ -92,8 +96,37 @@ class TestServiceReportPage:
         rows = csv_rows(client.get(report.url + "figures.csv"))
 
         assert len(rows[0]) == 3
-        assert len({row[0] for row in rows[1:]}) == 6
+        assert len({row[0] for row in rows[1:]}) == 7
         assert rows[1][2] == "7"  # requests received
+
+    def test_gives_the_satisfaction_index_of_the_year(self, client, report, settings):
+        settings.PPID_PUBLISHED_MINIMUM_COUNT = 2
+        for request in InformationRequest.objects.filter(answered_at__isnull=False):
+            record_response(request, dict.fromkeys(ELEMENT_FIELDS, 4), "Sangat membantu.")
+
+        rows = csv_rows(client.get(report.url + "figures.csv"))
+
+        satisfaction = [row[1:] for row in rows if row[0].startswith("Kepuasan pemohon")]
+        assert satisfaction[0] == ["Jawaban survei kepuasan", "2"]
+        assert satisfaction[1] == ["U1 Persyaratan: nilai rata-rata (1–4)", "4.00"]
+        assert satisfaction[-2:] == [
+            ["Indeks kepuasan (25–100)", "100.00"],
+            ["Mutu pelayanan", "A (Sangat baik)"],
+        ]
+        assert "Sangat membantu." not in client.get(report.url).content.decode()
+
+    def test_publishes_no_index_of_too_few_responses(self, client, report, settings):
+        settings.PPID_PUBLISHED_MINIMUM_COUNT = 5
+        request = InformationRequest.objects.filter(answered_at__isnull=False).first()
+        record_response(request, dict.fromkeys(ELEMENT_FIELDS, 4))
+
+        rows = csv_rows(client.get(report.url + "figures.csv"))
+
+        satisfaction = [row[1:] for row in rows if row[0].startswith("Kepuasan pemohon")]
+        assert satisfaction == [
+            ["Jawaban survei kepuasan", "1"],
+            ["Indeks tidak dipublikasikan: kurang dari 5 jawaban", ""],
+        ]
 
     def test_offers_the_report_as_pdf(self, client, report):
         response = client.get(report.url + "report.pdf")

@@ -1,11 +1,14 @@
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from information_requests.satisfaction import ELEMENT_FIELDS
+from information_requests.survey import record_response
 from tests.information_requests.factories import (
     REQUESTER,
     TUESDAY_MORNING,
@@ -67,7 +70,7 @@ class TestStatisticsPage:
             "chart-objections",
         ]
         assert html.count('role="img"') == 5
-        assert html.count("<caption") == 5
+        assert html.count('<caption id="chart-') == 5
         requests_per_month = response.context["charts"][0]
         assert requests_per_month.rows[8][1] == "5"  # September
         on_time = response.context["charts"][3]
@@ -130,3 +133,62 @@ class TestStatisticsPage:
         queries_to_render(client, statistics_page.url)  # new agencies rebuilt the site chrome
 
         assert queries_to_render(client, statistics_page.url) == (few, counted + 7)
+
+
+COMMENT = "Pak Budi di loket sangat membantu, terima kasih."
+
+
+def rated_requests(scores_per_request, agency=None):
+    """Answered requests, each rated by its requester (today, 2 December: the fourth quarter)."""
+    utama = StaffFactory()
+    agency = agency or AgencyFactory()
+    rated = []
+    for scores in scores_per_request:
+        request = answer_granted(assigned_request(agency), utama)
+        record_response(request, dict(zip(ELEMENT_FIELDS, scores, strict=True)), COMMENT)
+        rated.append(request)
+    return rated
+
+
+class TestSatisfactionOnTheStatisticsPage:
+    def test_shows_the_index_its_grade_and_the_elements(self, client, statistics_page, settings):
+        settings.PPID_PUBLISHED_MINIMUM_COUNT = 3
+        # Means 3.00 for U1-U8 and 4.00 for U9: (8 × 3 + 4) / 9 × 25 = 77.78, grade B.
+        rated_requests([(3,) * 8 + (4,)] * 3)
+
+        response = client.get(statistics_page.url)
+
+        html = response.content.decode()
+        index = response.context["satisfaction"].year
+        assert (index.respondents, index.index, index.grade.letter) == (3, Decimal("77.78"), "B")
+        assert "<dd>77,78</dd>" in html  # written the Indonesian way
+        assert html.count('id="satisfaction-elements-caption"') == 1
+        assert "U9. Sarana dan prasarana" in html
+        assert '<td class="num">4,00</td>' in html
+        quarters = response.context["satisfaction"].quarters
+        assert [index is not None for _label, index in quarters] == [False, False, False, True]
+
+    def test_hides_the_index_of_too_few_respondents(self, client, statistics_page, settings):
+        settings.PPID_PUBLISHED_MINIMUM_COUNT = 3
+        rated_requests([(4,) * 9] * 2)
+
+        response = client.get(statistics_page.url)
+
+        html = response.content.decode()
+        assert response.context["satisfaction"].year is None
+        assert 'class="satisfaction-not-shown"' in html
+        assert "satisfaction-elements-caption" not in html
+        assert "100,00" not in html
+
+    def test_shows_no_comment_and_no_personal_data(self, client, statistics_page, settings):
+        settings.PPID_PUBLISHED_MINIMUM_COUNT = 3
+        rated = rated_requests([(4,) * 9] * 3)
+
+        html = client.get(statistics_page.url).content.decode()
+
+        assert "Pak Budi" not in html
+        for personal in ("full_name", "nik", "address", "email", "phone", "occupation"):
+            assert REQUESTER[personal] not in html
+        for request in rated:
+            assert request.registration_number not in html
+        assert "/survei/" not in html

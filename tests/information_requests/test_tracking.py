@@ -101,7 +101,7 @@ class TestTrackingPage:
     def test_keeps_its_secret(self, client, filed):
         response = client.get(tracking_url(*filed))
 
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         assert response["Cache-Control"] == "private, no-store"
         assert '<meta name="robots" content="noindex">' in response.content.decode()
 

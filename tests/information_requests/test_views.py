@@ -205,7 +205,7 @@ class TestSuccessfulSubmission:
         response = submit_form(client)
         receipt = client.get(response["Location"])
 
-        assert receipt["Referrer-Policy"] == "no-referrer"
+        assert receipt["Referrer-Policy"] == "same-origin"
         assert receipt["Cache-Control"] == "private, no-store"
         assert '<meta name="robots" content="noindex">' in receipt.content.decode()
 
