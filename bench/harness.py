@@ -50,17 +50,24 @@ def fresh_database(database_url, name):
     """Drop and create database `name` on the server of `database_url`; return its URL."""
     import psycopg
 
-    parts = urlsplit(database_url)
-    with psycopg.connect(database_url, autocommit=True) as connection:
+    # Through the maintenance database: the one `database_url` names need not exist.
+    with psycopg.connect(with_database(database_url, "postgres"), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
+    return with_database(database_url, name)
+
+
+def drop_database(database_url, name):
+    import psycopg
+
+    with psycopg.connect(with_database(database_url, "postgres"), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def database_exists(database_url, name):
     import psycopg
 
-    with psycopg.connect(database_url, autocommit=True) as connection:
+    with psycopg.connect(with_database(database_url, "postgres"), autocommit=True) as connection:
         found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return found.fetchone() is not None
 
