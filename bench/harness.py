@@ -76,6 +76,24 @@ def with_database(database_url, name):
     return urlunsplit(urlsplit(database_url)._replace(path=f"/{name}"))
 
 
+def production_environment(database_url, folder, cache_url="", task_backend="immediate"):
+    """Production settings for a bench: DEBUG off, local files under `folder`, database search."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_BASE_URL": "https://localhost",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cache_url,
+        "SEARCH_BACKEND": "database",
+        "STORAGE_BACKEND": "local",
+        "MEDIA_ROOT": str(Path(folder) / "media"),
+        "PRIVATE_MEDIA_ROOT": str(Path(folder) / "private_media"),
+        "TASK_BACKEND": task_backend,
+        "LOG_LEVEL": "WARNING",
+    }
+
+
 def setup_django(environment):
     """Configure Django in this process from `environment` (which also goes to os.environ)."""
     os.environ.update(environment)
