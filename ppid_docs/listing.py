@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from portal.lazy_context import lazy
 from portal.routing import subpage_url
 from ppid_docs.choices import InformationCategory
 from ppid_docs.feeds import ListingAtomFeed, ListingRssFeed
@@ -245,6 +246,8 @@ class FilterableListingMixin(RoutablePageMixin):
     listing_orderings = ORDERINGS  # Sort → order_by() arguments; Sort.NEWEST is the default
     listing_per_page = 20
     feed_size = 50
+    # Its page shows the list alone: fragments cached per generation and URL (base.html).
+    cache_fragments = True
 
     def listing_queryset(self):
         # The page's own language: the same as the visitor's, without a query for it.
@@ -300,25 +303,31 @@ class FilterableListingMixin(RoutablePageMixin):
     def listing(self, request):
         query = self.listing_query(request)
         base = self.listing_queryset()
-        counts = facet_counts(query, base)
-        facets = [
-            self._facet(listing_filter, counts[listing_filter.name], query)
-            for listing_filter in query.filters
-        ]
-        items = Paginator(self.ordered_listing(query, base), self.listing_per_page).get_page(
-            request.GET.get("page")
-        )
-        items.object_list = list(items.object_list)
-        for item in items.object_list:
-            self.describe_listing_item(item)
+        # Facets and items are lazy: when the cached content fragment is served, neither is read.
         return Listing(
             query=query,
-            facets=facets,
-            items=items,
+            facets=lazy(self.facets, query, base),
+            items=lazy(self.listing_page, query, base, request.GET.get("page")),
             sort_options=query.sort_options,
             rss_url=subpage_url(self, request, "feed_rss", query.query_string),
             atom_url=subpage_url(self, request, "feed_atom", query.query_string),
         )
+
+    def facets(self, query, queryset):
+        counts = facet_counts(query, queryset)
+        return [
+            self._facet(listing_filter, counts[listing_filter.name], query)
+            for listing_filter in query.filters
+        ]
+
+    def listing_page(self, query, queryset, number):
+        items = Paginator(self.ordered_listing(query, queryset), self.listing_per_page).get_page(
+            number
+        )
+        items.object_list = list(items.object_list)
+        for item in items.object_list:
+            self.describe_listing_item(item)
+        return items
 
     @path("")
     def index_route(self, request, *args, **kwargs):
