@@ -44,6 +44,18 @@ def cached_fragments(page, request):
     return request._page_fragments
 
 
+def shares_fragments(request, page):
+    """Only a live page served at its address shares its fragments: an editor's preview (of a
+    draft or an old revision) is rendered on its own, so it neither sees nor leaves a fragment."""
+    return (
+        request is not None
+        and request.method == "GET"
+        and not getattr(request, "is_preview", False)
+        and getattr(page, "cache_fragments", False)
+        and page.live
+    )
+
+
 class PageFragmentNode(template.Node):
     def __init__(self, name, nodelist):
         self.name = name
@@ -51,7 +63,7 @@ class PageFragmentNode(template.Node):
 
     def render(self, context):
         request, page = context.get("request"), context.get("page")
-        if request is None or request.method != "GET" or not getattr(page, "cache_fragments", 0):
+        if not shares_fragments(request, page):
             return self.nodelist.render(context)
         html = cached_fragments(page, request).get(self.name)
         if html is None:

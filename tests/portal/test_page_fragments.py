@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.ppid_docs.factories import (
     AgencyIndexPageFactory,
@@ -57,3 +58,20 @@ class TestPageFragments:
 
         assert regulation.title in whole
         assert regulation.title not in filtered
+
+    def test_a_preview_of_a_draft_neither_reads_nor_leaves_fragments(
+        self, admin_client, client, regulation
+    ):
+        regulation.summary = "Ringkasan rancangan yang belum terbit."
+        revision = regulation.save_revision()  # a draft: the public page stays as it was
+        render(client, regulation.url)  # the live page's fragments, in the current generation
+        revision_preview = reverse(
+            "wagtailadmin_pages:revisions_view", args=(regulation.pk, revision.pk)
+        )
+
+        preview = admin_client.get(revision_preview)
+        public, _ = render(client, regulation.url)
+
+        assert "Ringkasan rancangan yang belum terbit." in preview.text
+        assert "Ringkasan pertama." in public
+        assert "Ringkasan rancangan yang belum terbit." not in public
