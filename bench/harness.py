@@ -50,23 +50,48 @@ def fresh_database(database_url, name):
     """Drop and create database `name` on the server of `database_url`; return its URL."""
     import psycopg
 
-    parts = urlsplit(database_url)
-    with psycopg.connect(database_url, autocommit=True) as connection:
+    # Through the maintenance database: the one `database_url` names need not exist.
+    with psycopg.connect(with_database(database_url, "postgres"), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
+    return with_database(database_url, name)
+
+
+def drop_database(database_url, name):
+    import psycopg
+
+    with psycopg.connect(with_database(database_url, "postgres"), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def database_exists(database_url, name):
     import psycopg
 
-    with psycopg.connect(database_url, autocommit=True) as connection:
+    with psycopg.connect(with_database(database_url, "postgres"), autocommit=True) as connection:
         found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         return found.fetchone() is not None
 
 
 def with_database(database_url, name):
     return urlunsplit(urlsplit(database_url)._replace(path=f"/{name}"))
+
+
+def production_environment(database_url, folder, cache_url="", task_backend="immediate"):
+    """Production settings for a bench: DEBUG off, local files under `folder`, database search."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_BASE_URL": "https://localhost",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cache_url,
+        "SEARCH_BACKEND": "database",
+        "STORAGE_BACKEND": "local",
+        "MEDIA_ROOT": str(Path(folder) / "media"),
+        "PRIVATE_MEDIA_ROOT": str(Path(folder) / "private_media"),
+        "TASK_BACKEND": task_backend,
+        "LOG_LEVEL": "WARNING",
+    }
 
 
 def setup_django(environment):

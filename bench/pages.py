@@ -1,19 +1,20 @@
 """Requests per second of the key pages against a bare Django view, served alike, in the same run.
 
-Builds a throw-away PostgreSQL database (`bench_pages`) with the demo content and a few thousand
-generated publications, serves it with production settings (DEBUG off, Redis page cache) under
-gunicorn, serves a bare view answering "ok" (bench/bare_site.py) under the same gunicorn
-settings, and drives them with wrk on loopback, each page run between two runs of the bare view.
-Prints requests/s, p50/p95/p99 and each page's ratio to the bare view, with the page cache on
-(anonymous visitors) and off (PAGE_CACHE_SECONDS=0), and whether the targets hold.
+Builds a throw-away PostgreSQL database (`bench_pages`, or `--database`) with the demo content
+and a few thousand generated publications, serves it with production settings (DEBUG off, Redis
+page cache) under gunicorn, serves a bare view answering "ok" (bench/bare_site.py) under the same
+gunicorn settings, and drives them with wrk on loopback, each page run between two runs of the
+bare view. Prints requests/s, p50/p95/p99 and each page's ratio to the bare view, with the page
+cache on (anonymous visitors) and off (PAGE_CACHE_SECONDS=0), and whether the targets hold.
 
 Search runs on the database backend (PostgreSQL full-text), the default of a deployment without
 an engine. After `make run`'s install step, from the checkout:
 
     .venv/bin/python bench/pages.py                  # about 6 minutes; --seconds 5 halves it
-    .venv/bin/python bench/pages.py --reuse          # skip the build when bench_pages exists
+    .venv/bin/python bench/pages.py --reuse          # skip the build when the database exists
     .venv/bin/python bench/pages.py --reuse --profile regulation   # where one page's time goes
 
+On a shared server, give your own `--database` and `--cache-db` (Redis database number).
 It starts PostgreSQL and Redis with scripts/ (and stops them again if it started them) and
 installs wrk with apt-get when it is missing.
 """
@@ -41,6 +42,7 @@ from bench.harness import (
     REPO,
     database_exists,
     fresh_database,
+    production_environment,
     services,
     setup_django,
     stopwatch,
@@ -82,28 +84,25 @@ def parse_arguments():
     parser.add_argument(
         "--workers", type=int, default=2 * os.cpu_count() + 1, help="gunicorn workers (2×cores+1)"
     )
-    parser.add_argument("--reuse", action="store_true", help="keep bench_pages if it exists")
+    parser.add_argument("--database", default=DATABASE, help="the PostgreSQL database to build")
+    parser.add_argument(
+        "--cache-db",
+        type=int,
+        help="Redis database number (default: scripts/redis.sh's)",
+    )
+    parser.add_argument("--reuse", action="store_true", help="keep the database if it exists")
     parser.add_argument(
         "--profile", metavar="PAGE", help="profile one page in-process (pyinstrument) instead"
     )
     return parser.parse_args()
 
 
-def portal_environment(service_variables, folder):
-    return {
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "DJANGO_SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PORTAL_BASE_URL": "https://localhost",
-        "DATABASE_URL": with_database(service_variables["DATABASE_URL"], DATABASE),
-        "CACHE_URL": service_variables["CACHE_URL"],
-        "SEARCH_BACKEND": "database",
-        "STORAGE_BACKEND": "local",
-        "MEDIA_ROOT": str(folder / "media"),
-        "PRIVATE_MEDIA_ROOT": str(folder / "private_media"),
-        "TASK_BACKEND": "immediate",
-        "LOG_LEVEL": "WARNING",
-    }
+def portal_environment(service_variables, database, cache_db, folder):
+    cache_url = service_variables["CACHE_URL"]
+    if cache_db is not None:
+        cache_url = with_database(cache_url, str(cache_db))
+    database_url = with_database(service_variables["DATABASE_URL"], database)
+    return production_environment(database_url, folder, cache_url)
 
 
 def build_site(generated):
@@ -338,11 +337,14 @@ def main():
     with ExitStack() as stack:
         service_variables = stack.enter_context(services("postgres", "redis"))
         folder = REPO / ".bench"
-        environment = portal_environment(service_variables, folder)
-        reuse = arguments.reuse and database_exists(service_variables["DATABASE_URL"], DATABASE)
+        environment = portal_environment(
+            service_variables, arguments.database, arguments.cache_db, folder
+        )
+        database_url = service_variables["DATABASE_URL"]
+        reuse = arguments.reuse and database_exists(database_url, arguments.database)
         if not reuse:
             shutil.rmtree(folder, ignore_errors=True)
-            fresh_database(service_variables["DATABASE_URL"], DATABASE)
+            fresh_database(database_url, arguments.database)
         setup_django(environment)
         if not reuse:
             build_site(arguments.pages)

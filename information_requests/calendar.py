@@ -125,6 +125,7 @@ class WorkingCalendar:
             raise ValueError(f"A day cannot be both a closure and a working day: {days}")
         self._reasons: dict[date, tuple[NonWorkingReason, ...]] = {}
         self._walks: dict[tuple[date, int], tuple[tuple[date, ...], tuple[NonWorkingDay, ...]]] = {}
+        self._between: dict[tuple[date, date], int] = {}
 
     def __repr__(self) -> str:
         return (
@@ -193,12 +194,15 @@ class WorkingCalendar:
 
     def working_days_between(self, start: date, end: date) -> int:
         """How many working days fall after `start`, up to and including `end`."""
-        count = 0
-        day = start + timedelta(days=1)
-        while day <= end:
-            count += self.is_working_day(day)
-            day += timedelta(days=1)
-        return count
+        key = (start, end)
+        if key not in self._between:
+            count = 0
+            day = start + timedelta(days=1)
+            while day <= end:
+                count += self.is_working_day(day)
+                day += timedelta(days=1)
+            self._between[key] = count
+        return self._between[key]
 
 
 def load_calendar() -> WorkingCalendar:

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -169,7 +169,7 @@ class NewsIndexPage(FilterableListingMixin, Page):
         verbose_name = _("news list")
 
     def listing_queryset(self):
-        return NewsPage.objects.child_of(self).published_in(Locale.get_active())
+        return NewsPage.objects.child_of(self).published_in(self.locale_id)
 
     def listing_filters(self):
         from ppid_docs.models import Agency
@@ -180,7 +180,7 @@ class NewsIndexPage(FilterableListingMixin, Page):
         return [
             ListingFilter("kind", _("Kind"), "kind", tuple(NewsKind.choices)),
             ListingFilter("year", _("Year"), "published_on__year"),
-            ListingFilter("tag", _("Tag"), "tags__slug", self.tag_choices()),
+            ListingFilter("tag", _("Tag"), "tags__slug", self.tag_choices(), multiple=True),
             ListingFilter(
                 "agency",
                 _("Agency"),

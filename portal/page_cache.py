@@ -52,6 +52,13 @@ def current_generation(known=None):
     return generation
 
 
+def generation_for(request):
+    """The counter, read once per request (several fragments and the site chrome need it)."""
+    if not hasattr(request, "_page_generation"):
+        request._page_generation = current_generation()
+    return request._page_generation
+
+
 def purge():
     try:
         cache.incr(GENERATION_KEY)

@@ -1,10 +1,11 @@
 """One filterable listing for every kind of publication, and for news.
 
 Filters live in the query string (so every filtered list has a link and a feed), each filter shows
-how many items each of its values would give, invalid values are answered 400 with a message, and
-the number of SQL queries does not grow with the list.
+how many items each of its values would give (all filters counted in one query), invalid values
+are answered 400 with a message, and the number of SQL queries does not grow with the list.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -17,8 +18,8 @@ from django.http import HttpResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale
 
+from portal.lazy_context import lazy
 from portal.routing import subpage_url
 from ppid_docs.choices import InformationCategory
 from ppid_docs.feeds import ListingAtomFeed, ListingRssFeed
@@ -41,12 +42,17 @@ ORDERINGS = {
 
 @dataclass(frozen=True)
 class ListingFilter:
-    """A query-string parameter narrowing the list on one field; without choices, a year."""
+    """A query-string parameter narrowing the list on one field; without choices, a year.
+
+    `multiple`: an item may have several values (tags); its counts come from one conditional
+    count per choice instead of grouping on the field.
+    """
 
     name: str
     label: str
     lookup: str
     choices: tuple[tuple[str, str], ...] | None = None
+    multiple: bool = False
 
     def form_field(self):
         if self.choices is None:
@@ -61,15 +67,14 @@ class ListingFilter:
     def condition(self, value):
         return Q(**{self.lookup: value})
 
-    def counts(self, queryset):
-        """How many items of `queryset` each value gives, keyed by the value as text."""
-        return {
-            str(value): count
-            for value, count in queryset.order_by()
-            .values_list(self.lookup)
-            .annotate(count=Count("pk", distinct=True))
-            if value is not None
-        }
+    @property
+    def grouped(self):
+        """Counted by grouping on `lookup` (one value per item)."""
+        return not self.multiple
+
+    def value_conditions(self):
+        """(value, condition) per choice, for filters that are not grouped."""
+        return [(str(value), self.condition(value)) for value, _label in self.choices]
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,64 @@ class ConditionFilter(ListingFilter):
     def condition(self, value):
         return self.conditions[value]
 
-    def counts(self, queryset):
-        return queryset.order_by().aggregate(
-            **{value: Count("pk", filter=condition) for value, condition in self.conditions.items()}
-        )
+    @property
+    def grouped(self):
+        return False
+
+    def value_conditions(self):
+        return list(self.conditions.items())
+
+
+def facet_counts(query, queryset):
+    """How many items each value of each filter gives, the visitor's other filters applied.
+
+    One query, whatever the number of filters: the items are grouped on the grouped filters'
+    fields, with conditional counts for the others (each with the other ones chosen applied), and
+    each filter's counts are summed here from the groups that match the visitor's other choices.
+    Returns {filter name: {value as text: count}}.
+    """
+    grouped = [item for item in query.filters if item.grouped]
+    other = [item for item in query.filters if not item.grouped]
+
+    def chosen_conditions(except_filter=None):
+        conditions = [
+            item.condition(query.selected[item.name])
+            for item in other
+            if item.name in query.selected and item is not except_filter
+        ]
+        return Q(*conditions)
+
+    # Distinct: a filter across a many-valued relation joins one row per value.
+    counts = {"facet_items": Count("pk", distinct=True, filter=chosen_conditions())}
+    columns = {}
+    for number, item in enumerate(other):
+        chosen = chosen_conditions(except_filter=item)
+        for position, (value, condition) in enumerate(item.value_conditions()):
+            column = f"facet_{number}_{position}"
+            columns[column] = (item.name, value)
+            counts[column] = Count("pk", distinct=True, filter=condition & chosen)
+    rows = queryset.order_by().values(*[item.lookup for item in grouped]).annotate(**counts)
+
+    totals = {item.name: defaultdict(int) for item in query.filters}
+    for row in rows:
+        unmatched = [
+            item
+            for item in grouped
+            if item.name in query.selected
+            and str(row[item.lookup]) != str(query.selected[item.name])
+        ]
+        if len(unmatched) > 1:
+            continue  # counts for none of the filters
+        if unmatched:  # counts only for the filter it does not match
+            grouped_here = unmatched
+        else:
+            grouped_here = grouped
+            for column, (name, value) in columns.items():
+                totals[name][value] += row[column]
+        for item in grouped_here:
+            if row[item.lookup] is not None:
+                totals[item.name][str(row[item.lookup])] += row["facet_items"]
+    return totals
 
 
 @dataclass(frozen=True)
@@ -187,12 +246,15 @@ class FilterableListingMixin(RoutablePageMixin):
     listing_orderings = ORDERINGS  # Sort → order_by() arguments; Sort.NEWEST is the default
     listing_per_page = 20
     feed_size = 50
+    # Its page shows the list alone: fragments cached per generation and URL (base.html).
+    cache_fragments = True
 
     def listing_queryset(self):
+        # The page's own language: the same as the visitor's, without a query for it.
         return (
             self.listing_model.objects.live()
             .public()
-            .filter(locale=Locale.get_active())
+            .filter(locale_id=self.locale_id)
             .select_related("agency")
         )
 
@@ -241,24 +303,31 @@ class FilterableListingMixin(RoutablePageMixin):
     def listing(self, request):
         query = self.listing_query(request)
         base = self.listing_queryset()
-        facets = [
-            self._facet(listing_filter, query.apply(base, except_filter=listing_filter.name), query)
-            for listing_filter in query.filters
-        ]
-        items = Paginator(self.ordered_listing(query, base), self.listing_per_page).get_page(
-            request.GET.get("page")
-        )
-        items.object_list = list(items.object_list)
-        for item in items.object_list:
-            self.describe_listing_item(item)
+        # Facets and items are lazy: when the cached content fragment is served, neither is read.
         return Listing(
             query=query,
-            facets=facets,
-            items=items,
+            facets=lazy(self.facets, query, base),
+            items=lazy(self.listing_page, query, base, request.GET.get("page")),
             sort_options=query.sort_options,
             rss_url=subpage_url(self, request, "feed_rss", query.query_string),
             atom_url=subpage_url(self, request, "feed_atom", query.query_string),
         )
+
+    def facets(self, query, queryset):
+        counts = facet_counts(query, queryset)
+        return [
+            self._facet(listing_filter, counts[listing_filter.name], query)
+            for listing_filter in query.filters
+        ]
+
+    def listing_page(self, query, queryset, number):
+        items = Paginator(self.ordered_listing(query, queryset), self.listing_per_page).get_page(
+            number
+        )
+        items.object_list = list(items.object_list)
+        for item in items.object_list:
+            self.describe_listing_item(item)
+        return items
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -288,8 +357,7 @@ class FilterableListingMixin(RoutablePageMixin):
         return feed_class(self, query, items)(request)
 
     @staticmethod
-    def _facet(listing_filter, queryset, query):
-        counts = listing_filter.counts(queryset)
+    def _facet(listing_filter, counts, query):
         selected = query.selected.get(listing_filter.name)
         selected = None if selected is None else str(selected)
         if listing_filter.choices is None:

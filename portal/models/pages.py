@@ -49,12 +49,13 @@ class HomePage(Page):
         from ppid_docs.models.indexes import PublicationIndexPage
 
         sections = []
-        for index_page in self.get_children().live().public().specific():
-            if isinstance(index_page, PublicationIndexPage):
-                items = index_page.listing_queryset().order_by(
-                    F("first_published_at").desc(nulls_last=True), "-pk"
-                )
-                sections.append((index_page, list(items[:LATEST_PER_SECTION])))
+        # Only the lists' own types are fetched specific, not every child's.
+        lists = self.get_children().live().public().type(PublicationIndexPage).specific()
+        for index_page in lists:
+            items = index_page.listing_queryset().order_by(
+                F("first_published_at").desc(nulls_last=True), "-pk"
+            )
+            sections.append((index_page, list(items[:LATEST_PER_SECTION])))
         return sections
 
     content_panels = Page.content_panels + [

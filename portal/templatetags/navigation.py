@@ -21,7 +21,8 @@ def cached_for_site(name, request, build):
     site = Site.find_for_request(request)
     if site is None:
         return build(None)
-    key = f"site-chrome:{name}:{site.pk}:{get_language()}:{page_cache.current_generation()}"
+    generation = page_cache.generation_for(request)
+    key = f"site-chrome:{name}:{site.pk}:{get_language()}:{generation}"
     value = cache.get(key)
     if value is None:
         value = build(site)

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 
 from portal.exports import csv_response, xlsx_response
+from portal.lazy_context import lazy
 from portal.routing import download_route, subpage_url
 from ppid_docs.dip import build_dip, export_header, export_rows
 from ppid_docs.models.indexes import ExemptRegisterPage
@@ -15,6 +16,9 @@ class DipPage(RoutablePageMixin, Page):
     """The Daftar Informasi Publik, generated from the published content, with CSV and XLSX."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    # Generated from what is published: fragments cached per generation (base.html).
+    cache_fragments = True
 
     class Meta:
         verbose_name = _("public information list (DIP)")
@@ -27,7 +31,7 @@ class DipPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            groups=self.dip_groups(request),
+            groups=lazy(self.dip_groups, request),  # not read when the content is cached
             generated_on=timezone.localdate(),
             csv_url=subpage_url(self, request, "export_csv"),
             xlsx_url=subpage_url(self, request, "export_xlsx"),

@@ -1,3 +1,5 @@
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from portal.exports import csv_response
+from portal.lazy_context import lazy
 from portal.routing import download_route, subpage_url
 from ppid_docs.choices import AuditOpinion, FiguresBasis, FinancialReportType, ReportPeriod
 from ppid_docs.figures import LINE_CHOICES, consistency_errors
@@ -94,12 +97,15 @@ class FinancialReportPage(RoutablePageMixin, PublicationPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        values = self.figure_values()
+        # Lazy: when the cached content fragment is served, none of this is read.
+        values = functools.cache(self.figure_values)
         context.update(
-            figure_sections=statement_sections(values),
-            compositions=compositions(values),
-            comparison=budget_comparison(self, values, self.same_year_reports()),
-            figures_csv_url=subpage_url(self, request, "figures_csv") if values else None,
+            figure_sections=lazy(lambda: statement_sections(values())),
+            compositions=lazy(lambda: compositions(values())),
+            comparison=lazy(lambda: budget_comparison(self, values(), self.same_year_reports())),
+            figures_csv_url=lazy(
+                lambda: subpage_url(self, request, "figures_csv") if values() else None
+            ),
         )
         return context
 

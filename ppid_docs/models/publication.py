@@ -59,6 +59,9 @@ class PublicationPage(Page):
         help_text=_("The record's id in the file it was imported from."),
     )
 
+    # Its page shows its content alone: fragments cached per generation (base.html).
+    cache_fragments = True
+
     class Meta:
         abstract = True
 

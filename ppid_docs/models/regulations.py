@@ -12,6 +12,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.lazy_context import lazy
 from ppid_docs.choices import RegulationRelationKind, RegulationStatus, RegulationType
 from ppid_docs.models.publication import PublicationPage
 from ppid_docs.serializers import RegulationChangesField, TagNamesField
@@ -130,6 +131,17 @@ class RegulationPage(PublicationPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: when the cached content fragment is served, none of this is read.
+        details = lazy(self.relation_details)
+        context.update(
+            status=lazy(lambda: details["status"]),
+            relations=lazy(lambda: details["relations"]),
+            subjects=lazy(lambda: list(self.subjects.all())),
+        )
+        return context
+
+    def relation_details(self):
+        """The status and the related regulations under their headings, for the page."""
         changed_by = list(self.changed_by())
         changes = [relation for relation in self.changes() if relation.target.live]
         headings = {
@@ -145,12 +157,10 @@ class RegulationPage(PublicationPage):
             ("in", kind): [relation.source for relation in changed_by if relation.kind == kind]
             for kind in RegulationRelationKind
         }
-        context.update(
-            status=self.status(changed_by=changed_by),
-            relations=[(headings[key], related[key]) for key in headings if related[key]],
-            subjects=list(self.subjects.all()),
-        )
-        return context
+        return {
+            "status": self.status(changed_by=changed_by),
+            "relations": [(headings[key], related[key]) for key in headings if related[key]],
+        }
 
     content_panels = PublicationPage.content_panels + [
         MultiFieldPanel(
