@@ -329,9 +329,9 @@ class IdentityDocumentView(ForbiddenPageMixin, View):
         return response
 
 
-class ActionsOnlyViewSet(ModelViewSet):
-    """Records that change by workflow actions only: a list, an inspect page with the actions,
-    and no add, edit, delete, copy, history or usage views."""
+class ReadOnlyViewSet(ModelViewSet):
+    """Records staff only read in the admin: a list and an inspect page, and no add, edit,
+    delete, copy, history or usage views."""
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -345,6 +345,10 @@ class ActionsOnlyViewSet(ModelViewSet):
                 **kwargs,
             }
         )
+
+
+class ActionsOnlyViewSet(ReadOnlyViewSet):
+    """Records that change by workflow actions only, offered on their inspect page."""
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(

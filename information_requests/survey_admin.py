@@ -11,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from information_requests.admin_views import ForbiddenPageMixin
+from information_requests.admin_views import ForbiddenPageMixin, ReadOnlyViewSet
 from information_requests.models import SatisfactionResponse
 from information_requests.permissions import visible_satisfaction_responses
 from information_requests.satisfaction import ELEMENT_FIELDS, compute_index
@@ -72,7 +71,9 @@ def response_index(response):
     return compute_index([response.scores]).index
 
 
-class SatisfactionResponseViewSet(ModelViewSet):
+class SatisfactionResponseViewSet(ReadOnlyViewSet):
+    """Read only: a response is the requester's."""
+
     model = SatisfactionResponse
     name = "satisfaction_admin"
     url_prefix = "information-requests/satisfaction"
@@ -93,20 +94,6 @@ class SatisfactionResponseViewSet(ModelViewSet):
     ]
     filterset_class = SatisfactionFilterSet
     inspect_view_fields = ["request", "submitted_at", *ELEMENT_FIELDS, "comment"]
-
-    def get_common_view_kwargs(self, **kwargs):
-        # Read only: a response is the requester's.
-        return super().get_common_view_kwargs(
-            **{
-                "add_url_name": None,
-                "edit_url_name": None,
-                "delete_url_name": None,
-                "history_url_name": None,
-                "usage_url_name": None,
-                "inspect_url_name": self.get_url_name("inspect"),
-                **kwargs,
-            }
-        )
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename="view_satisfactionresponse")
