@@ -24,6 +24,16 @@ def on_thursday():
         yield THURSDAY
 
 
+# Wednesday 2 December 2026, 10:00 WIB: late in a year with a full history behind it.
+IN_DECEMBER = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def in_december():
+    with time_machine.travel(IN_DECEMBER, tick=False):
+        yield IN_DECEMBER
+
+
 @pytest.fixture
 def utama(db):
     return StaffFactory()

@@ -1,9 +1,6 @@
 """The demo history behind `make run`'s service report and statistics pages."""
 
-import datetime
-
 import pytest
-import time_machine
 
 from information_requests.demo import load_demo_service
 from information_requests.models import (
@@ -14,19 +11,14 @@ from information_requests.models import (
     ServiceStatisticsPage,
 )
 from portal.demo import load_demo_pages, load_demo_service_pages
+from tests.information_requests.conftest import IN_DECEMBER
 from tests.information_requests.factories import submit_request
 from tests.ppid_docs.factories import AgencyFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_files_on_disk")]
-
-# Wednesday 2 December 2026, 10:00 WIB.
-TODAY = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def today():
-    with time_machine.travel(TODAY, tick=False):
-        yield
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("private_files_on_disk", "in_december"),
+]
 
 
 @pytest.fixture
@@ -60,9 +52,9 @@ class TestDemoService:
     def test_every_case_happened_before_today(self):
         load_demo_service()
 
-        assert not InformationRequest.objects.filter(answered_at__gt=TODAY).exists()
-        assert not SatisfactionResponse.objects.filter(submitted_at__gt=TODAY).exists()
-        assert not Objection.objects.filter(answered_at__gt=TODAY).exists()
+        assert not InformationRequest.objects.filter(answered_at__gt=IN_DECEMBER).exists()
+        assert not SatisfactionResponse.objects.filter(submitted_at__gt=IN_DECEMBER).exists()
+        assert not Objection.objects.filter(answered_at__gt=IN_DECEMBER).exists()
         assert InformationRequest.objects.open().exists()  # the latest are still being answered
 
     def test_loading_again_changes_nothing(self):

@@ -1,9 +1,7 @@
-import datetime
 import re
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,15 +20,10 @@ from tests.information_requests.factories import (
 )
 from tests.ppid_docs.factories import AgencyFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_files_on_disk")]
-
-TODAY = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def today():
-    with time_machine.travel(TODAY, tick=False):
-        yield
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("private_files_on_disk", "in_december"),
+]
 
 
 @pytest.fixture
