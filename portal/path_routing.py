@@ -64,11 +64,9 @@ def route_path(root, request, components):
         child._cached_parent_obj = page
         remaining = components[index + 1 :]
         kind = route_kind(child.specific_class)
+        # A routable page checks its own sub-routes (when live) before its children.
         if kind is OWN or (
-            kind is ROUTABLE
-            and remaining
-            and child.live
-            and has_subpage_route(child.specific_class, remaining)
+            kind is ROUTABLE and remaining and has_subpage_route(child.specific_class, remaining)
         ):
             return child.specific.route(request, remaining)
         page = child
