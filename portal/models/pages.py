@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock, QuickLinkBlock
+from portal.path_routing import route_path
 
 LATEST_PER_SECTION = 3
 
@@ -43,6 +44,12 @@ class HomePage(Page):
         context["service_year"] = year = timezone.localdate().year
         context["service_figures"] = InformationRequest.objects.service_figures(year)
         return context
+
+    def route(self, request, path_components):
+        # The site root resolves the whole path in one query (Wagtail asks two per level).
+        if not path_components:
+            return super().route(request, path_components)
+        return route_path(self, request, path_components)
 
     def latest_publications(self):
         """Each publication list under this page with its newest items: one query per list."""

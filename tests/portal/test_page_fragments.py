@@ -36,9 +36,9 @@ class TestPageFragments:
         again, queries = render(client, regulation.url)
 
         assert again == first
-        # Only Wagtail's routing (the site, the language, each level of the path) and its check of
-        # view restrictions are left.
-        assert queries == 11
+        # Only routing (the site, the language, the path in one query, the page's specific row)
+        # and Wagtail's check of view restrictions are left.
+        assert queries == 7
 
     def test_publishing_shows_the_change_at_once(self, client, regulation):
         render(client, regulation.url)

@@ -140,7 +140,7 @@ class TestDetailQueryCount:
                 source=regulation, target=RegulationPageFactory(parent=agency_page, year=2000)
             )
 
-        with django_assert_num_queries(26):
+        with django_assert_num_queries(22):
             client.get(regulation.url)
 
     @pytest.mark.parametrize("reports", [1, 4])
@@ -158,7 +158,7 @@ class TestDetailQueryCount:
                 FinancialReportPageFactory(parent=agency_page, title=f"APBD {number}"), BUDGET
             )
 
-        with django_assert_num_queries(27):
+        with django_assert_num_queries(23):
             response = client.get(report.url)
 
         assert "chart-budget-realisation" in response.text
