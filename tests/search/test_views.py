@@ -4,11 +4,13 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from ppid_docs.models import RegulationPage
 from search.models import PendingIndexUpdate, Synonym
+from search.templatetags.search_admin import FALLBACK_NOTICE
 from tests.ppid_docs.factories import (
     DocumentFactory,
     FinancialReportPageFactory,
@@ -182,6 +184,12 @@ UNREACHABLE = {
 }
 
 
+def fallback_notice(response):
+    """The admin's notice, in the language the response was given in."""
+    with translation.override(response.headers["Content-Language"]):
+        return str(FALLBACK_NOTICE)
+
+
 class TestDegradedMode:
     def test_public_search_answers_from_the_database_with_a_notice(
         self, client, search_backend, agency_page
@@ -196,16 +204,41 @@ class TestDegradedMode:
         assert titles(response) == ["Standar Pelayanan Informasi"]
         assert "<mark>" in response.context["outcome"].hits.object_list[0].title
 
-    def test_admin_search_answers_from_the_database(
-        self, admin_client, search_backend, agency_page
+    @pytest.mark.parametrize("path", ["/admin/pages/search/", "/admin/pages/search/results/"])
+    def test_admin_page_search_answers_from_the_database_with_a_notice(
+        self, admin_client, search_backend, agency_page, path
     ):
         PublicInformationPageFactory(parent=agency_page, title="Standar Pelayanan Informasi")
 
         with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
-            response = admin_client.get("/admin/pages/search/", {"q": "pelayanan"})
+            response = admin_client.get(path, {"q": "pelayanan"})
 
         assert response.status_code == 200
         assert "Standar Pelayanan Informasi" in response.content.decode()
+        assert fallback_notice(response) in response.content.decode()
+
+    def test_admin_document_search_answers_from_the_database_with_a_notice(
+        self, admin_client, search_backend
+    ):
+        DocumentFactory(title="Laporan Ruang Laktasi")
+
+        with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+            response = admin_client.get("/admin/documents/", {"q": "laktasi"})
+
+        assert response.status_code == 200
+        assert "Laporan Ruang Laktasi" in response.content.decode()
+        assert fallback_notice(response) in response.content.decode()
+
+    def test_admin_search_says_nothing_when_the_engine_answers(
+        self, admin_client, search_backend, agency_page
+    ):
+        PublicInformationPageFactory(parent=agency_page, title="Standar Pelayanan Informasi")
+        search_backend.refresh_indexes()
+
+        response = admin_client.get("/admin/pages/search/", {"q": "pelayanan"})
+
+        assert "Standar Pelayanan Informasi" in response.content.decode()
+        assert fallback_notice(response) not in response.content.decode()
 
     def test_updates_missed_meanwhile_are_replayed_when_the_engine_is_back(
         self, client, search_backend, agency_page
