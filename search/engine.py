@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 TEXT_FIELDS = ["_all_text", "_all_text_boost_2_0^2", "_all_text_boost_3_0^3"]
 # Highlighted page fields, in the order a snippet is taken from.
 SNIPPET_FIELDS = ("*__summary", "*__about", "*__document_text", "*__body", "*__intro")
+# Few expansions from a shared first two letters: typos cost little next to the exact search.
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 2, "max_expansions": 10, "operator": "and"}
 FACET_BUCKETS = 1000  # more than any facet has values: all of them are shown
 EXACT_LOOKUP_BOOST = 1000
 
@@ -93,6 +95,7 @@ class EngineSearch:
 
     def text_query(self, query):
         analysed = {"query": query, "fields": TEXT_FIELDS, "analyzer": SEARCH_ANALYZER}
+        fuzzy = {"multi_match": {"query": query, "fields": ["_all_text"], **FUZZY, "boost": 0.5}}
         return {
             "bool": {
                 "should": [
@@ -108,16 +111,7 @@ class EngineSearch:
                         }
                     },
                     # Typo tolerance: a misspelt word still finds, below the exact matches.
-                    {
-                        "multi_match": {
-                            "query": query,
-                            "fields": ["_all_text"],
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "operator": "and",
-                            "boost": 0.5,
-                        }
-                    },
+                    fuzzy,
                 ],
                 "minimum_should_match": 1,
             }
@@ -224,17 +218,7 @@ class EngineSearch:
                 }
                 for definition in request.facets
             },
-            "highlight": {
-                "pre_tags": ["<mark>"],
-                "post_tags": ["</mark>"],
-                "encoder": "html",
-                "require_field_match": False,
-                "highlight_query": text,
-                "fragment_size": 200,
-                "number_of_fragments": 1,
-                "fields": {"title": {"number_of_fragments": 0}}
-                | {field: {} for field in SNIPPET_FIELDS},
-            },
+            "highlight": highlight(request.query),
             "_source": False,
             "track_total_hits": True,
             "from": start,
@@ -267,6 +251,26 @@ class EngineSearch:
             for definition in request.facets
         ]
         return SearchOutcome(request=request, hits=hits_page, facets=facets)
+
+
+def highlight(query):
+    """The highlighter's part of the request: marked title and one fragment of the best field.
+
+    The words are marked as analysed for the search (stems, synonyms), not misspelt ones: a fuzzy
+    query costs the highlighter its automata for every field of every hit, more than the search.
+    """
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        "require_field_match": False,
+        "highlight_query": {"match": {"_all_text": {"query": query, "analyzer": SEARCH_ANALYZER}}},
+        "fragment_size": 200,
+        # Fragments end at words: finding sentences in a PDF's whole text costs more.
+        "boundary_scanner": "word",
+        "number_of_fragments": 1,
+        "fields": {"title": {"number_of_fragments": 0}} | {field: {} for field in SNIPPET_FIELDS},
+    }
 
 
 def content_type_name(model):

@@ -3,12 +3,16 @@
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import OperationalError, connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from ppid_docs.models import RegulationPage
+from search import database
+from search.database import statement_timeout
 from search.models import PendingIndexUpdate, Synonym
 from search.templatetags.search_admin import FALLBACK_NOTICE
 from tests.ppid_docs.factories import (
@@ -270,3 +274,44 @@ class TestSuggestions:
 
         assert response.status_code == 400
         assert "200" in response.json()["error"]
+
+
+class TestQueryCount:
+    @pytest.mark.parametrize("engine", [True, False], ids=["engine", "database"])
+    def test_a_page_of_results_costs_the_same_queries_whatever_it_holds(
+        self, client, search_backend, agency_page, engine
+    ):
+        in_use = {} if engine else {"WAGTAILSEARCH_BACKENDS": UNREACHABLE}
+
+        def queries_with_results(total):
+            while RegulationPage.objects.count() < total:
+                document = DocumentFactory(extracted_text="Ruang laktasi di setiap kantor.")
+                RegulationPageFactory(parent=agency_page, document=document)
+            search_backend.refresh_indexes()
+            with override_settings(**in_use):
+                client.get("/search/", {"q": "laktasi"})  # the site chrome is cached again
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get("/search/", {"q": "laktasi"})
+            assert len(titles(response)) == total
+            assert response.context["outcome"].degraded is not engine
+            return len(queries)
+
+        assert queries_with_results(2) == queries_with_results(10)
+
+
+class TestDatabaseLimits:
+    def test_counts_only_the_best_matches(self, client, search_backend, agency_page, monkeypatch):
+        monkeypatch.setattr(database, "MAX_MATCHES", 3)
+        for number in range(5):
+            PublicInformationPageFactory(parent=agency_page, title=f"Jadwal Posyandu {number}")
+
+        with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+            response = client.get("/search/", {"q": "posyandu"})
+
+        assert response.context["outcome"].capped == 3
+        assert len(titles(response)) == 3
+
+    def test_a_ranking_past_the_time_limit_is_cancelled(self):
+        cursor = connection.cursor()
+        with pytest.raises(OperationalError), statement_timeout(0.05):
+            cursor.execute("SELECT pg_sleep(2)")
