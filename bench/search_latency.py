@@ -1,14 +1,15 @@
 """Latency of the search page over HTTP at 10,000 and 50,000 generated publications, the real
 engine against the database backend in the same run.
 
-Builds a throw-away PostgreSQL database (`bench_search_latency`) with the demo content, indexes it
-in the engine under its own prefix (`bench_latency_`) and in the database backend, then for each
-size adds generated publications (bench/content.py: bulk-written pages, indexed with the backends'
-bulk indexing) and serves the portal twice with production settings (DEBUG off) under gunicorn:
-once with `SEARCH_BACKEND` the engine, once `database`. wrk drives each at 16 connections with the
-judged queries of tests/search/judgments.json in turn (every request a different search, as
-visitors make them). Prints requests/s and p50/p95/p99 per size and backend, the database's ratio
-to the engine, and whether the engine holds p95 < 150 ms at the largest size.
+Builds a throw-away PostgreSQL database (`bench_search_latency`, or `--database`) with the demo
+content, indexes it in the engine under its own prefix (the database's name and `_`) and in the
+database backend, then for each size adds generated publications (bench/content.py: bulk-written
+pages, indexed with the backends' bulk indexing) and serves the portal twice with production
+settings (DEBUG off) under gunicorn: once with `SEARCH_BACKEND` the engine, once `database`. wrk
+drives each at 16 connections with the judged queries of tests/search/judgments.json in turn
+(every request a different search, as visitors make them). Prints requests/s and p50/p95/p99 per
+size and backend, the database's ratio to the engine, and whether the engine holds p95 < 150 ms
+at the largest size.
 
     .venv/bin/python bench/search_latency.py                   # 10,000 and 50,000; ~15 minutes
     .venv/bin/python bench/search_latency.py --sizes 10000     # one size
@@ -53,7 +54,6 @@ from bench.pages import (
 )
 
 DATABASE = "bench_search_latency"
-INDEX_PREFIX = "bench_latency_"
 SIZES = (10_000, 50_000)
 P95_TARGET_MS = 150
 BACKENDS = ("engine", "database")
@@ -69,19 +69,22 @@ def parse_arguments():
     )
     parser.add_argument("--reuse", action="store_true", help="keep what an earlier run built")
     parser.add_argument(
+        "--database", default=DATABASE, help="its database, and its indexes' prefix (+ '_')"
+    )
+    parser.add_argument(
         "--profile", metavar="QUERY", help="profile one search in-process (pyinstrument) instead"
     )
     return parser.parse_args()
 
 
-def environments(service_variables, folder):
+def environments(service_variables, folder, database):
     """The portal's environment served with the engine, and the same with the database backend."""
     engine = {
         **portal_environment(service_variables, folder),
-        "DATABASE_URL": with_database(service_variables["DATABASE_URL"], DATABASE),
+        "DATABASE_URL": with_database(service_variables["DATABASE_URL"], database),
         "SEARCH_BACKEND": "opensearch3",
         "SEARCH_URLS": service_variables["SEARCH_URLS"],
-        "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "SEARCH_INDEX_PREFIX": f"{database}_",
         "SEARCH_INDEX_REPLICAS": "0",  # a single node: replicas would stay unassigned
         "SEARCH_TIMEOUT": "5",  # the default, named: building uses a longer one
         # A cache database of one's own when the caller names one (sessions share the server).
@@ -202,12 +205,13 @@ def main():
     arguments = parse_arguments()
     with ExitStack() as stack:
         service_variables = stack.enter_context(services("postgres", "redis", "opensearch"))
-        folder = REPO / ".bench" / "search_latency"
-        served = environments(service_variables, folder)
-        reuse = arguments.reuse and database_exists(service_variables["DATABASE_URL"], DATABASE)
+        folder = REPO / ".bench" / arguments.database
+        served = environments(service_variables, folder, arguments.database)
+        database = arguments.database
+        reuse = arguments.reuse and database_exists(service_variables["DATABASE_URL"], database)
         if not reuse:
             shutil.rmtree(folder, ignore_errors=True)
-            fresh_database(service_variables["DATABASE_URL"], DATABASE)
+            fresh_database(service_variables["DATABASE_URL"], database)
         # Bulk indexing and refreshes of a busy engine outlast the serving timeout.
         setup_django({**served["engine"], "SEARCH_TIMEOUT": "120"})
         if not reuse:

@@ -266,8 +266,6 @@ def highlight(query):
         "require_field_match": False,
         "highlight_query": {"match": {"_all_text": {"query": query, "analyzer": SEARCH_ANALYZER}}},
         "fragment_size": 200,
-        # Fragments end at words: finding sentences in a PDF's whole text costs more.
-        "boundary_scanner": "word",
         "number_of_fragments": 1,
         "fields": {"title": {"number_of_fragments": 0}} | {field: {} for field in SNIPPET_FIELDS},
     }

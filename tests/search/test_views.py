@@ -53,7 +53,7 @@ class TestResults:
         response = search(client, search_backend, q="laktasi")
 
         hit = response.context["outcome"].hits.object_list[0]
-        assert "<mark>laktasi</mark>" in hit.snippet
+        assert "menyediakan ruang <mark>laktasi</mark>" in hit.snippet  # in its sentence
         assert (hit.year, hit.agency) == (2020, agency_page.agency)
         assert hit.category == RegulationPage(category="setiap_saat").get_category_display()
         assert hit.kind == RegulationPage._meta.verbose_name
