@@ -54,6 +54,7 @@ class TestUpdateIndex:
         [first] = page_index.aliased_indices()
         # Saved after the first rebuild: indexed in the index in use, and again in the new one.
         RegulationPageFactory(parent=agency_page, title="Peraturan tentang Posyandu")
+        search_backend.refresh_indexes()
         output = SearchingOutput(client, page_index)
 
         call_command("update_index", stdout=output)
