@@ -62,19 +62,22 @@ OWN_PAGE_FIELDS = {
 
 
 @transaction.atomic
-def generate_publications(total, seed=2026):
-    """Publish `total` generated pages; return how many of each model were made."""
-    rng = random.Random(seed)
+def generate_publications(total, seed=2026, first_number=1):
+    """Publish `total` generated pages; return how many of each model were made.
+
+    A later batch passes `first_number` past the earlier ones' numbers (slugs stay unique).
+    """
+    rng = random.Random(seed + first_number)
     locale = Locale.get_default()
     sections = list(AgencyPage.objects.filter(locale=locale).order_by("path"))
     next_step = {section.pk: _next_child_step(section) for section in sections}
     made = {}
     for model, share in SHARES.items():
-        originals = list(model.objects.filter(locale=locale, live=True))
+        # The imported corpus pages, never an earlier batch's copies.
+        originals = list(model.objects.filter(locale=locale, live=True).exclude(external_id=""))
         count = round(total * share)
-        copies = [
-            (rng.choice(originals), rng.choice(sections), number) for number in range(1, count + 1)
-        ]
+        numbers = range(first_number, first_number + count)
+        copies = [(rng.choice(originals), rng.choice(sections), number) for number in numbers]
         pages = _write_pages(model, copies, next_step, rng)
         _copy_children(model, copies, pages)
         if model is RegulationPage:
@@ -178,8 +181,10 @@ def _relate_regulations(pages, rng):
     RegulationRelation.objects.bulk_create(relations)
 
 
-def _index(made):
+def _index(made, chunk=1000):
     for backend in get_search_backends(with_auto_update=True):
         for model, pages in made.items():
-            found = model.objects.filter(pk__in=[page.pk for page in pages])
-            backend.add_bulk(model, list(found.select_related("agency", "document")))
+            for start in range(0, len(pages), chunk):
+                ids = [page.pk for page in pages[start : start + chunk]]
+                found = model.objects.filter(pk__in=ids).select_related("agency", "document")
+                backend.add_bulk(model, list(found))

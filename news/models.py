@@ -27,6 +27,7 @@ from ppid_docs.listing import (
     ListingFilter,
     Sort,
 )
+from search.analysis import HIGHLIGHTED
 
 
 class NewsPageTag(TaggedItemBase):
@@ -138,8 +139,8 @@ class NewsPage(Page):
         FieldPanel("tags"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
+        index.SearchField("summary", boost=2, **HIGHLIGHTED),
+        index.SearchField("body", **HIGHLIGHTED),
         index.SearchField("location"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.RelatedFields("agency", [index.SearchField("name"), index.SearchField("acronym")]),

@@ -2,15 +2,26 @@
 
 The matched pages are read once with the attributes every facet needs; filters and counts are
 then plain Python over those rows, so facets combine exactly as with the engine.
+
+Wagtail's PostgreSQL backend ranks every match of the whole table (its combined vectors use no
+index), so on tens of thousands of pages a broad query takes seconds: only the best `MAX_MATCHES`
+are counted and faceted, and the ranking query is cancelled after `SEARCH_DATABASE_TIMEOUT`.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 from wagtail.models import Page
 
+from ppid_docs.models import PPIDDocument
+from search.errors import SearchTimedOut
 from search.facets import PUBLICATION_MODELS, ContentKind
 from search.results import SearchOutcome, describe, facet_from_counts, paginate
 from search.snippets import marked_excerpt, marked_title
+
+MAX_MATCHES = 300
 
 
 @dataclass(frozen=True)
@@ -67,15 +78,21 @@ class DatabaseSearch:
         self.locale = locale
 
     def matching_ids(self, query, exclude_ids):
+        """The best `MAX_MATCHES` matches, in order; `SearchTimedOut` past the time limit."""
         from search.engine import exact_lookup_ids
 
         pages = Page.objects.live().public().filter(locale=self.locale).exclude(pk__in=exclude_ids)
-        found = [page.pk for page in self.backend.search(query, pages)]
+        try:
+            with statement_timeout(settings.SEARCH_DATABASE_TIMEOUT):
+                found = [page.pk for page in self.backend.search(query, pages)[:MAX_MATCHES]]
+        except OperationalError as error:
+            raise SearchTimedOut from error
         exact = [pk for pk in exact_lookup_ids(query, self.locale) if pk not in exclude_ids]
         return exact + [pk for pk in found if pk not in exact]
 
     def run(self, request, exclude_ids=()):
-        rows = facet_rows(self.matching_ids(request.query, exclude_ids))
+        matches = self.matching_ids(request.query, exclude_ids)
+        rows = facet_rows(matches)
         chosen = [row for row in rows if row_matches(row, request.selected)]
         facets = []
         for definition in request.facets:
@@ -92,6 +109,7 @@ class DatabaseSearch:
         shown_ids = [row.pk for row in chosen[hits_page.start_index() - 1 : hits_page.end_index()]]
         by_pk = Page.objects.filter(pk__in=shown_ids).specific().in_bulk()
         pages = [by_pk[pk] for pk in shown_ids if pk in by_pk]
+        attach_documents(pages)
         hits_page.object_list = describe(
             pages,
             {
@@ -102,7 +120,29 @@ class DatabaseSearch:
                 for page in pages
             },
         )
-        return SearchOutcome(request=request, hits=hits_page, facets=facets)
+        capped = MAX_MATCHES if len(matches) >= MAX_MATCHES else None
+        return SearchOutcome(request=request, hits=hits_page, facets=facets, capped=capped)
+
+
+@contextmanager
+def statement_timeout(seconds):
+    """PostgreSQL gives up on a statement of this block after `seconds` (others: no limit)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = %s", [round(seconds * 1000)])
+        yield
+
+
+def attach_documents(pages):
+    """Load the documents whose text the snippets are cut from in one query, not one per page."""
+    ids = {getattr(page, "document_id", None) for page in pages} - {None}
+    documents = PPIDDocument.objects.in_bulk(ids)
+    for page in pages:
+        if getattr(page, "document_id", None) in documents:
+            page.document = documents[page.document_id]
 
 
 def snippet_source(page):

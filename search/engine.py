@@ -29,6 +29,12 @@ logger = logging.getLogger(__name__)
 TEXT_FIELDS = ["_all_text", "_all_text_boost_2_0^2", "_all_text_boost_3_0^3"]
 # Highlighted page fields, in the order a snippet is taken from.
 SNIPPET_FIELDS = ("*__summary", "*__about", "*__document_text", "*__body", "*__intro")
+# Highlighted only for the hits whose summary and "tentang" did not match, in a second request:
+# a PDF's text is the costliest field to highlight, and the snippet prefers those two.
+DOCUMENT_TEXT = "*__document_text"
+PREFERRED_FIELDS = SNIPPET_FIELDS[: SNIPPET_FIELDS.index(DOCUMENT_TEXT)]
+# Few expansions from a shared first two letters: typos cost little next to the exact search.
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 2, "max_expansions": 10, "operator": "and"}
 FACET_BUCKETS = 1000  # more than any facet has values: all of them are shown
 EXACT_LOOKUP_BOOST = 1000
 
@@ -93,6 +99,7 @@ class EngineSearch:
 
     def text_query(self, query):
         analysed = {"query": query, "fields": TEXT_FIELDS, "analyzer": SEARCH_ANALYZER}
+        fuzzy = {"multi_match": {"query": query, "fields": ["_all_text"], **FUZZY, "boost": 0.5}}
         return {
             "bool": {
                 "should": [
@@ -108,16 +115,7 @@ class EngineSearch:
                         }
                     },
                     # Typo tolerance: a misspelt word still finds, below the exact matches.
-                    {
-                        "multi_match": {
-                            "query": query,
-                            "fields": ["_all_text"],
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "operator": "and",
-                            "boost": 0.5,
-                        }
-                    },
+                    fuzzy,
                 ],
                 "minimum_should_match": 1,
             }
@@ -224,22 +222,35 @@ class EngineSearch:
                 }
                 for definition in request.facets
             },
-            "highlight": {
-                "pre_tags": ["<mark>"],
-                "post_tags": ["</mark>"],
-                "encoder": "html",
-                "require_field_match": False,
-                "highlight_query": text,
-                "fragment_size": 200,
-                "number_of_fragments": 1,
-                "fields": {"title": {"number_of_fragments": 0}}
-                | {field: {} for field in SNIPPET_FIELDS},
-            },
+            "highlight": highlight(
+                request.query, [field for field in SNIPPET_FIELDS if field != DOCUMENT_TEXT]
+            ),
             "_source": False,
             "track_total_hits": True,
             "from": start,
             "size": RESULTS_PER_PAGE,
         }
+
+    def add_document_highlights(self, query, found):
+        """Add the document text's fragment to the hits of `found` (id → highlighted fields)
+        that none of the preferred fields marked, in one request for all of them."""
+        wanted = [
+            pk
+            for pk, fields in found.items()
+            if not any(matched(fields, pattern) for pattern in PREFERRED_FIELDS)
+        ]
+        if not wanted:
+            return
+        response = self.send(
+            {
+                "query": {"ids": {"values": wanted}},
+                "highlight": highlight(query, [DOCUMENT_TEXT]),
+                "_source": False,
+                "size": len(wanted),
+            }
+        )
+        for hit in response["hits"]["hits"]:
+            found[hit["_id"]] = found[hit["_id"]] | hit.get("highlight", {})
 
     def run(self, request, exclude_ids=()):
         # The page number is checked against the total only after the answer: ask, then clamp.
@@ -252,11 +263,13 @@ class EngineSearch:
                 self.body(request, exclude_ids, (hits_page.number - 1) * RESULTS_PER_PAGE)
             )
         raw_hits = response["hits"]["hits"]
-        pages = Page.objects.filter(pk__in=[hit["_id"] for hit in raw_hits]).specific()
+        found = {hit["_id"]: hit.get("highlight", {}) for hit in raw_hits}
+        self.add_document_highlights(request.query, found)
+        pages = Page.objects.filter(pk__in=list(found)).specific()
         by_pk = {str(page.pk): page for page in pages}
         ordered = [by_pk[hit["_id"]] for hit in raw_hits if hit["_id"] in by_pk]
         hits_page.object_list = describe(
-            ordered, {int(hit["_id"]): highlights_of(hit) for hit in raw_hits}
+            ordered, {int(pk): highlights_of(fields) for pk, fields in found.items()}
         )
         facets = [
             facet_from_counts(
@@ -269,6 +282,24 @@ class EngineSearch:
         return SearchOutcome(request=request, hits=hits_page, facets=facets)
 
 
+def highlight(query, fields):
+    """The highlighter's part of a request: the marked title and one fragment of each of `fields`.
+
+    The words are marked as analysed for the search (stems, synonyms), not misspelt ones: a fuzzy
+    query costs the highlighter its automata for every field of every hit, more than the search.
+    """
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        "require_field_match": False,
+        "highlight_query": {"match": {"_all_text": {"query": query, "analyzer": SEARCH_ANALYZER}}},
+        "fragment_size": 200,
+        "number_of_fragments": 1,
+        "fields": {"title": {"number_of_fragments": 0}} | {field: {} for field in fields},
+    }
+
+
 def content_type_name(model):
     return f"{model._meta.app_label}.{model.__name__}"
 
@@ -276,15 +307,20 @@ def content_type_name(model):
 KIND_TYPES = [content_type_name(model) for model in ContentKind.BY_VALUE.values()]
 
 
-def highlights_of(hit):
-    found = hit.get("highlight", {})
+def highlights_of(found):
+    """{"title": html, "snippet": html} from a hit's highlighted fields (name → fragments)."""
     marked = {}
     if "title" in found:
         marked["title"] = found["title"][0]
     for pattern in SNIPPET_FIELDS:
-        suffix = pattern.lstrip("*")
-        for field, fragments in found.items():
-            if field.endswith(suffix):
-                marked["snippet"] = "… " + fragments[0] + " …"
-                return marked
+        fragments = matched(found, pattern)
+        if fragments:
+            marked["snippet"] = "… " + fragments[0] + " …"
+            break
     return marked
+
+
+def matched(found, pattern):
+    """The fragments of the field of `found` that `pattern` ("*__summary") names, if any."""
+    suffix = pattern.lstrip("*")
+    return next((fragments for field, fragments in found.items() if field.endswith(suffix)), None)

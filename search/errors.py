@@ -21,3 +21,7 @@ def _engine_errors():
 
 # Connection refused, timeouts and error answers (5xx, a missing index) alike: the database answers.
 ENGINE_ERRORS = _engine_errors()
+
+
+class SearchTimedOut(Exception):
+    """The database took longer than `SEARCH_DATABASE_TIMEOUT` to find the matches."""

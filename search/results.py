@@ -7,8 +7,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from ppid_docs.choices import RegulationStatus
 from ppid_docs.listing import Facet, FacetOption
-from ppid_docs.models import Agency
+from ppid_docs.models import Agency, RegulationPage
 from search.facets import ContentKind
 
 RESULTS_PER_PAGE = 10
@@ -32,7 +33,8 @@ class SearchOutcome:
     request: object  # search.request.SearchRequest
     hits: object  # a paginator page whose object_list is the SearchHits
     facets: list
-    degraded: bool = False
+    degraded: bool = False  # the engine was down: the database answered
+    capped: int | None = None  # only this many best matches were counted (the database's limit)
 
 
 def paginate(total, page_number):
@@ -49,10 +51,11 @@ def describe(pages, highlights=None):
     highlights = highlights or {}
     agency_ids = {getattr(page, "agency_id", None) for page in pages} - {None}
     agencies = Agency.objects.in_bulk(agency_ids)
+    statuses = regulation_statuses(pages)
     hits = []
     for page in pages:
         marked = highlights.get(page.pk, {})
-        status = page.status() if hasattr(page, "regulation_type") else None
+        status = statuses.get(page.pk)
         hits.append(
             SearchHit(
                 page=page,
@@ -67,6 +70,15 @@ def describe(pages, highlights=None):
             )
         )
     return hits
+
+
+def regulation_statuses(pages):
+    """Each regulation's status among `pages`, in one query (not one per regulation)."""
+    ids = [page.pk for page in pages if isinstance(page, RegulationPage)]
+    if not ids:
+        return {}
+    found = RegulationPage.objects.filter(pk__in=ids).with_status().values_list("pk", "status")
+    return {pk: RegulationStatus(status) for pk, status in found}
 
 
 def plain_summary(page):

@@ -1,27 +1,28 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from search.engine import run_search
-from search.errors import ENGINE_ERRORS
+from search.errors import ENGINE_ERRORS, SearchTimedOut
 from search.request import MAX_QUERY_LENGTH, SearchRequest
 
 
 def promoted_pages(query, locale):
-    """Editors' picks for this query in this language, in their order, live and public only."""
+    """Editors' picks for this query in this language, in their order, live and public only.
+
+    One query, and no write: Wagtail's `Query.get` would store every new search a visitor makes.
+    """
     if not query:
         return []
-    picks = list(Query.get(query).editors_picks.select_related("page").order_by("sort_order"))
-    visible = set(
-        Page.objects.live()
-        .public()
-        .filter(locale=locale, pk__in=[pick.page_id for pick in picks])
-        .values_list("pk", flat=True)
+    visible = Page.objects.live().public().filter(locale=locale)
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(query), page__in=visible
     )
-    return [pick for pick in picks if pick.page_id in visible]
+    return list(picks.select_related("page").order_by("sort_order"))
 
 
 def search(request):
@@ -32,13 +33,19 @@ def search(request):
     if search_request.query:
         locale = Locale.get_active()
         promotions = promoted_pages(search_request.query, locale)
-        outcome = run_search(
-            search_request, locale, exclude_ids=[pick.page_id for pick in promotions]
-        )
+        try:
+            outcome = run_search(
+                search_request, locale, exclude_ids=[pick.page_id for pick in promotions]
+            )
+        except SearchTimedOut:
+            context["notice"] = _(
+                "This search took too long. Try more specific words, or search again later."
+            )
+            return render(request, "search/search.html", context, status=503)
         context.update(
             outcome=outcome,
             promotions=promotions if search_request.page == 1 else [],
-            degraded_notice=_(
+            notice=_(
                 "The search engine is unavailable: these results come from a simpler search "
                 "and may be less complete."
             )

@@ -39,6 +39,7 @@ def search_backend(db):
     backend = get_search_backend()
     reset_search_indexes(backend)
     yield backend
+    drop_aliased_indexes(backend)
     backend.reset_indexes()
 
 
@@ -56,9 +57,21 @@ def search_index(db):
 
 def reset_search_indexes(backend):
     """Empty indexes with every model's mapping in place, as `update_index` leaves them."""
+    drop_aliased_indexes(backend)
     backend.reset_indexes()
     for model in get_indexed_models():
         backend.get_index_for_model(model).add_model(model)
+
+
+def drop_aliased_indexes(backend):
+    """Delete the indexes an atomic `update_index` put behind the index names (as aliases):
+    resetting an index by its name cannot delete an alias."""
+    names = {backend.get_index_for_model(model).name for model in get_indexed_models()}
+    for name in sorted(names):
+        index = backend.index_class(backend, name)
+        if index.is_alias():
+            for concrete in index.aliased_indices():
+                concrete.delete()
 
 
 def s3_client():

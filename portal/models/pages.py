@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, QuickLinkBlock
 from portal.path_routing import route_path
+from search.analysis import HIGHLIGHTED
 
 LATEST_PER_SECTION = 3
 
@@ -70,7 +71,10 @@ class HomePage(Page):
         FieldPanel("quick_links"),
         FieldPanel("body"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", **HIGHLIGHTED),
+        index.SearchField("body", **HIGHLIGHTED),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

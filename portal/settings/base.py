@@ -149,6 +149,8 @@ STORAGE_BACKEND = env_str("STORAGE_BACKEND", "local")
 STORAGES = storages(STORAGE_BACKEND, MEDIA_ROOT, PRIVATE_MEDIA_ROOT)
 
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+# Seconds the database backend may rank matches (the default set-up and the degraded mode).
+SEARCH_DATABASE_TIMEOUT = env_int("SEARCH_DATABASE_TIMEOUT", 3)
 WAGTAILSEARCH_BACKENDS = search_backends(
     SEARCH_BACKEND,
     urls=env_list("SEARCH_URLS"),

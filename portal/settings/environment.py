@@ -78,6 +78,9 @@ def search_backends(kind, urls, index_prefix, timeout, replicas=None):
                 "INDEX_PREFIX": index_prefix,
                 "TIMEOUT": timeout,
                 "INDEX_SETTINGS": index_settings(replicas),
+                # update_index fills a new index, then moves the alias: searches never see a
+                # half-built index (Wagtail's default, stated because the portal relies on it).
+                "ATOMIC_REBUILD": True,
             }
         )
         # Kept current alongside the engine (AUTO_UPDATE): it answers while the engine is down.

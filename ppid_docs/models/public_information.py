@@ -8,6 +8,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from ppid_docs.choices import PublicInformationType
 from ppid_docs.models.publication import PublicationPage
+from search.analysis import HIGHLIGHTED
 
 
 class PublicInformationPage(PublicationPage):
@@ -32,7 +33,7 @@ class PublicInformationPage(PublicationPage):
     ]
     api_fields = PublicationPage.api_fields + [APIField("information_type"), APIField("body")]
     search_fields = PublicationPage.search_fields + [
-        index.SearchField("body"),
+        index.SearchField("body", **HIGHLIGHTED),
         index.FilterField("information_type"),
     ]
     parent_page_types = ["ppid_docs.AgencyPage"]

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ppid_docs.choices import DocumentForm, InformationCategory
 from ppid_docs.serializers import AgencyField
+from search.analysis import HIGHLIGHTED
 
 
 class PublicationPage(Page):
@@ -114,10 +115,10 @@ class PublicationPage(Page):
         APIField("retention_period"),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
+        index.SearchField("summary", boost=2, **HIGHLIGHTED),
         index.RelatedFields("agency", [index.SearchField("name"), index.SearchField("acronym")]),
         # A plain field, not a nested one: engines highlight it and copy it into `_all_text`.
-        index.SearchField("document_text"),
+        index.SearchField("document_text", **HIGHLIGHTED),
         index.FilterField("category"),
         index.FilterField("year"),
         index.FilterField("agency_id"),

@@ -17,6 +17,7 @@ from ppid_docs.choices import RegulationRelationKind, RegulationStatus, Regulati
 from ppid_docs.models.publication import PublicationPage
 from ppid_docs.serializers import RegulationChangesField, TagNamesField
 from ppid_docs.status import IncomingChange, derive_status
+from search.analysis import HIGHLIGHTED
 
 
 class RegulationQuerySet(PageQuerySet):
@@ -204,7 +205,7 @@ class RegulationPage(PublicationPage):
         APIField("changed_by", serializer=RegulationChangesField(other_end="source")),
     ]
     search_fields = PublicationPage.search_fields + [
-        index.SearchField("about", boost=3),
+        index.SearchField("about", boost=3, **HIGHLIGHTED),
         index.SearchField("number", boost=2),
         index.SearchField("abstract"),
         index.SearchField("legal_field"),

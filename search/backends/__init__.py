@@ -4,7 +4,8 @@ Each module here exposes `SearchBackend`: Wagtail's own backend for that engine 
 
 - A search that cannot reach the engine (refused, timed out, 5xx) is answered by the database
   backend (the settings' `database` entry, kept current alongside the engine), so the admin's own
-  searches keep working; `search.engine` does the same for the public search and says so.
+  searches keep working and say so (`search.fallback`); `search.engine` does the same for the
+  public search.
 - An index write that fails is recorded as a `PendingIndexUpdate`, replayed by
   `manage.py retry_search_updates` once the engine is back: no update is lost.
 """
@@ -14,6 +15,7 @@ import logging
 from modelsearch.backends import get_search_backend
 
 from search.errors import ENGINE_ERRORS
+from search.fallback import mark_answered_by_database
 from search.synonyms import synonym_index
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ def fallback_backend():
 
 def fallback_results(results):
     """The same search, limits included, answered by the database backend."""
+    mark_answered_by_database()
     compiler = results.query_compiler
     backend = fallback_backend()
     is_autocomplete = isinstance(compiler, results.backend.autocomplete_query_compiler_class)

@@ -3,12 +3,18 @@
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import OperationalError, connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from ppid_docs.models import RegulationPage
+from search import database
+from search.database import statement_timeout
 from search.models import PendingIndexUpdate, Synonym
+from search.templatetags.search_admin import FALLBACK_NOTICE
 from tests.ppid_docs.factories import (
     DocumentFactory,
     FinancialReportPageFactory,
@@ -47,7 +53,7 @@ class TestResults:
         response = search(client, search_backend, q="laktasi")
 
         hit = response.context["outcome"].hits.object_list[0]
-        assert "<mark>laktasi</mark>" in hit.snippet
+        assert "menyediakan ruang <mark>laktasi</mark>" in hit.snippet  # in its sentence
         assert (hit.year, hit.agency) == (2020, agency_page.agency)
         assert hit.category == RegulationPage(category="setiap_saat").get_category_display()
         assert hit.kind == RegulationPage._meta.verbose_name
@@ -182,6 +188,12 @@ UNREACHABLE = {
 }
 
 
+def fallback_notice(response):
+    """The admin's notice, in the language the response was given in."""
+    with translation.override(response.headers["Content-Language"]):
+        return str(FALLBACK_NOTICE)
+
+
 class TestDegradedMode:
     def test_public_search_answers_from_the_database_with_a_notice(
         self, client, search_backend, agency_page
@@ -196,16 +208,41 @@ class TestDegradedMode:
         assert titles(response) == ["Standar Pelayanan Informasi"]
         assert "<mark>" in response.context["outcome"].hits.object_list[0].title
 
-    def test_admin_search_answers_from_the_database(
-        self, admin_client, search_backend, agency_page
+    @pytest.mark.parametrize("path", ["/admin/pages/search/", "/admin/pages/search/results/"])
+    def test_admin_page_search_answers_from_the_database_with_a_notice(
+        self, admin_client, search_backend, agency_page, path
     ):
         PublicInformationPageFactory(parent=agency_page, title="Standar Pelayanan Informasi")
 
         with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
-            response = admin_client.get("/admin/pages/search/", {"q": "pelayanan"})
+            response = admin_client.get(path, {"q": "pelayanan"})
 
         assert response.status_code == 200
         assert "Standar Pelayanan Informasi" in response.content.decode()
+        assert fallback_notice(response) in response.content.decode()
+
+    def test_admin_document_search_answers_from_the_database_with_a_notice(
+        self, admin_client, search_backend
+    ):
+        DocumentFactory(title="Laporan Ruang Laktasi")
+
+        with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+            response = admin_client.get("/admin/documents/", {"q": "laktasi"})
+
+        assert response.status_code == 200
+        assert "Laporan Ruang Laktasi" in response.content.decode()
+        assert fallback_notice(response) in response.content.decode()
+
+    def test_admin_search_says_nothing_when_the_engine_answers(
+        self, admin_client, search_backend, agency_page
+    ):
+        PublicInformationPageFactory(parent=agency_page, title="Standar Pelayanan Informasi")
+        search_backend.refresh_indexes()
+
+        response = admin_client.get("/admin/pages/search/", {"q": "pelayanan"})
+
+        assert "Standar Pelayanan Informasi" in response.content.decode()
+        assert fallback_notice(response) not in response.content.decode()
 
     def test_updates_missed_meanwhile_are_replayed_when_the_engine_is_back(
         self, client, search_backend, agency_page
@@ -237,3 +274,44 @@ class TestSuggestions:
 
         assert response.status_code == 400
         assert "200" in response.json()["error"]
+
+
+class TestQueryCount:
+    @pytest.mark.parametrize("engine", [True, False], ids=["engine", "database"])
+    def test_a_page_of_results_costs_the_same_queries_whatever_it_holds(
+        self, client, search_backend, agency_page, engine
+    ):
+        in_use = {} if engine else {"WAGTAILSEARCH_BACKENDS": UNREACHABLE}
+
+        def queries_with_results(total):
+            while RegulationPage.objects.count() < total:
+                document = DocumentFactory(extracted_text="Ruang laktasi di setiap kantor.")
+                RegulationPageFactory(parent=agency_page, document=document)
+            search_backend.refresh_indexes()
+            with override_settings(**in_use):
+                client.get("/search/", {"q": "laktasi"})  # the site chrome is cached again
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get("/search/", {"q": "laktasi"})
+            assert len(titles(response)) == total
+            assert response.context["outcome"].degraded is not engine
+            return len(queries)
+
+        assert queries_with_results(2) == queries_with_results(10)
+
+
+class TestDatabaseLimits:
+    def test_counts_only_the_best_matches(self, client, search_backend, agency_page, monkeypatch):
+        monkeypatch.setattr(database, "MAX_MATCHES", 3)
+        for number in range(5):
+            PublicInformationPageFactory(parent=agency_page, title=f"Jadwal Posyandu {number}")
+
+        with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+            response = client.get("/search/", {"q": "posyandu"})
+
+        assert response.context["outcome"].capped == 3
+        assert len(titles(response)) == 3
+
+    def test_a_ranking_past_the_time_limit_is_cancelled(self):
+        cursor = connection.cursor()
+        with pytest.raises(OperationalError), statement_timeout(0.05):
+            cursor.execute("SELECT pg_sleep(2)")
