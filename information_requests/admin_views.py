@@ -333,6 +333,11 @@ class ReadOnlyViewSet(ModelViewSet):
     """Records staff only read in the admin: a list and an inspect page, and no add, edit,
     delete, copy, history or usage views."""
 
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    list_per_page = 50
+
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
             **{
@@ -365,10 +370,6 @@ class InformationRequestViewSet(ActionsOnlyViewSet):
     menu_label = _("Requests")
     index_view_class = InformationRequestIndexView
     inspect_view_class = InformationRequestInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-    list_per_page = 50
     ordering = "-submitted_at"
     list_display = [
         "registration_number",

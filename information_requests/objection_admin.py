@@ -183,10 +183,6 @@ class ObjectionViewSet(ActionsOnlyViewSet):
     menu_label = _("Objections")
     index_view_class = ObjectionIndexView
     inspect_view_class = ObjectionInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-    list_per_page = 50
     ordering = "-submitted_at"
     list_display = [
         "registration_number",

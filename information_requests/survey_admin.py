@@ -81,10 +81,6 @@ class SatisfactionResponseViewSet(ReadOnlyViewSet):
     menu_label = _("Satisfaction survey")
     index_view_class = SatisfactionIndexView
     inspect_view_class = SatisfactionInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-    list_per_page = 50
     ordering = "-submitted_at"
     list_display = [
         "request",
