@@ -7,6 +7,7 @@ import pytest
 from information_requests.models import InformationRequest
 from information_requests.states import Status
 from portal.demo import load_demo_pages
+from tests.browser.admin import open_action_form, sign_in
 from tests.information_requests.factories import KTP_SCAN, REQUESTER, StaffFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_baseline")]
@@ -41,15 +42,9 @@ def file_a_request(page):
 
 
 def answer_in_the_admin(page, info_request):
-    page.goto("/admin/login/")
-    page.fill("[name=username]", "petugas.ppid")
-    page.fill("[name=password]", STAFF_PASSWORD)
-    page.press("[name=password]", "Enter")
-    page.wait_for_url("**/admin/")
-
-    page.goto(f"/admin/information-requests/inspect/{info_request.pk}/")
-    answer = page.locator("details:has(form[action$='/answer/'])")
-    answer.locator("summary").click()
+    sign_in(page, "petugas.ppid", STAFF_PASSWORD)
+    inspect = f"/admin/information-requests/inspect/{info_request.pk}/"
+    answer = open_action_form(page, inspect, "answer")
     answer.locator("[name=answer-outcome]").select_option("granted_full")
     answer.locator("[name=answer-information_provided]").fill("LRA Dinas Kesehatan 2024 (PDF)")
     answer.locator("[name=answer-information_form]").select_option("softcopy")

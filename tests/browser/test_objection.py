@@ -10,6 +10,7 @@ from information_requests.links import tracking_path
 from information_requests.models import Objection, SatisfactionResponse
 from information_requests.satisfaction import ELEMENT_FIELDS
 from portal.demo import load_demo_pages
+from tests.browser.admin import open_action_form, sign_in
 from tests.information_requests.factories import REQUESTER, StaffFactory, SupervisorFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_baseline")]
@@ -42,19 +43,10 @@ def atasan(site):
     return user
 
 
-def sign_in(page, username, password):
-    page.goto("/admin/login/")
-    page.fill("[name=username]", username)
-    page.fill("[name=password]", password)
-    page.press("[name=password]", "Enter")
-    page.wait_for_url("**/admin/")
-
-
 def decide_in_the_admin(page, objection):
     sign_in(page, "atasan.ppid", ATASAN_PASSWORD)
-    page.goto(f"/admin/information-requests/objections/inspect/{objection.pk}/")
-    answer = page.locator("details:has(form[action$='/answer/'])")
-    answer.locator("summary").click()
+    inspect = f"/admin/information-requests/objections/inspect/{objection.pk}/"
+    answer = open_action_form(page, inspect, "answer")
     answer.locator("[name=answer-decision][value=overturned]").check()
     answer.locator("[name=answer-reasons]").fill(
         "Data yang diminta adalah data agregat tanpa identitas penerima."
