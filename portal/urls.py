@@ -10,6 +10,7 @@ from wagtail.views import serve as wagtail_serve
 from portal import two_factor
 from portal import views as portal_views
 from portal.routing import DOWNLOAD_EXTENSIONS
+from portal.sitemap import AllLanguagesSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -19,7 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("ppid_docs.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
 ]
 

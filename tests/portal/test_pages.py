@@ -1,4 +1,5 @@
 import pytest
+from django.views.defaults import server_error
 from wagtail.models import Page
 
 from portal.demo import PUBLISHING_SECTIONS, load_demo_pages
@@ -75,12 +76,30 @@ class TestDemoSite:
             assert fragment in html
 
 
+class TestSitemap:
+    def test_lists_the_pages_of_both_languages(self, client, demo_site):
+        response = client.get("/sitemap.xml")
+
+        assert response.status_code == 200
+        assert "/profil-ppid/</loc>" in response.text
+        assert "/en/profil-ppid/</loc>" in response.text
+
+
 class TestErrors:
     def test_unknown_page_is_a_friendly_404(self, client, demo_site):
         response = client.get("/tidak-ada/")
 
         assert response.status_code == 404
         assert "Halaman tidak ditemukan" in response.text or "Page not found" in response.text
+
+    def test_a_server_error_is_a_friendly_500_in_both_languages(self, rf):
+        # Django's own handler with our template: it must render without the database or context.
+        response = server_error(rf.get("/"))
+
+        assert response.status_code == 500
+        html = response.content.decode()
+        assert "Terjadi kesalahan pada server" in html
+        assert "Server error" in html
 
     def test_too_long_search_is_a_400_with_a_message(self, client, demo_site):
         response = client.get("/search/", {"q": "x" * 500})
