@@ -205,12 +205,16 @@ def ensure_wrk():
     subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
+def wrk_threads(connections):
+    return min(2, connections)
+
+
 def wrk(url, seconds, connections, script):
     headers = [
         argument for name, value in HEADERS.items() for argument in ("-H", f"{name}: {value}")
     ]
     command = [
-        *("wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s"),
+        *("wrk", f"-t{wrk_threads(connections)}", f"-c{connections}", f"-d{seconds}s"),
         *("--timeout", "30s", "-s", str(script), *headers, url),
     ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout

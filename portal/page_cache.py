@@ -13,6 +13,13 @@ server, so a purge on one is a purge on all.
 Only responses of routes listed in `CACHEABLE_ROUTES` are cached, and only when nothing in them
 is personal: no session or message cookie on the request, no cookie set and no `Vary: Cookie` on
 the response (Django adds it whenever a form's CSRF token or the session was used).
+
+Searches (`INDEX_ROUTES`) answer from the search index, which follows the content later: the index
+is written by a background task after the publication, and the engine shows a write only at its
+next refresh. So every index write moves the generation on too (`index_changed`, called by the
+search backends), and for `INDEX_SETTLE_SECONDS` after it searches are answered but not kept:
+a search cached is one the index already answers in full. They are kept for
+`SEARCH_CACHE_SECONDS` (shorter than pages: most searches are asked once).
 """
 
 import hashlib
@@ -20,6 +27,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import cc_delim_re
 from wagtail.images.models import AbstractRendition
@@ -28,7 +36,18 @@ from wagtail.signals import post_page_move
 
 GENERATION_KEY = "page-cache:generation"
 # Pages with their feeds and downloads, and the files that list them.
-CACHEABLE_ROUTES = {"wagtail_serve", "page_download", "sitemap", "robots_txt"}
+CACHEABLE_ROUTES = {
+    "wagtail_serve",
+    "page_download",
+    "sitemap",
+    "robots_txt",
+    "search",
+    "search_suggest",
+}
+INDEX_ROUTES = {"search", "search_suggest"}
+SETTLES_KEY = "page-cache:index-settles-at"
+# The engine's refresh interval (1 s), with a margin.
+INDEX_SETTLE_SECONDS = 2
 # Models whose rows end up on public pages, besides pages themselves.
 CONTENT_APPS = {
     "portal",
@@ -66,6 +85,13 @@ def purge():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+def index_changed():
+    """A search index was written: searches answered so far are stale, and the ones answered in
+    the next seconds may not see the write yet."""
+    cache.set(SETTLES_KEY, time.time() + INDEX_SETTLE_SECONDS, timeout=INDEX_SETTLE_SECONDS + 1)
+    purge()
+
+
 def cache_key(request):
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     address = f"{request.get_host()}{request.path}?{query}"
@@ -82,9 +108,13 @@ def request_is_anonymous_read(request):
     )
 
 
-def response_is_public(request, response):
+def route_of(request):
     match = getattr(request, "resolver_match", None)
-    route = match.view_name if match else None
+    return match.view_name if match else None
+
+
+def response_is_public(request, response):
+    route = route_of(request)
     varies_on = {header.lower() for header in cc_delim_re.split(response.get("Vary", ""))}
     cache_control = response.get("Cache-Control", "")
     return (
@@ -109,7 +139,7 @@ class AnonymousPageCacheMiddleware:
         if not timeout or not request_is_anonymous_read(request):
             return self.get_response(request)
         key = cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, SETTLES_KEY, key])
         generation = current_generation(found.get(GENERATION_KEY))
         cached_generation, cached = found.get(key, (None, None))
         if cached is not None and cached_generation == generation:
@@ -117,8 +147,13 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if response_is_public(request, response):
-            response["X-Page-Cache"] = "miss"
-            cache.set(key, (generation, response), timeout)
+            if route_of(request) in INDEX_ROUTES:
+                timeout = settings.SEARCH_CACHE_SECONDS
+                if time.time() < found.get(SETTLES_KEY, 0):
+                    timeout = 0  # the index may not show its last write yet
+            if timeout:
+                response["X-Page-Cache"] = "miss"
+                cache.set(key, (generation, response), timeout)
         return response
 
 
@@ -133,6 +168,8 @@ def changes_public_content(model):
 def purge_when_content_changes(sender, **kwargs):
     if changes_public_content(sender):
         purge()
+        # Again once committed: a render between the two read the old rows under the new number.
+        transaction.on_commit(purge)
 
 
 def purge_after_move(sender, **kwargs):

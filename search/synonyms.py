@@ -9,6 +9,7 @@ creation.
 
 import logging
 
+from portal.page_cache import index_changed
 from search.analysis import SYNONYM_FILTER, synonym_filter
 
 logger = logging.getLogger(__name__)
@@ -52,3 +53,4 @@ def apply_synonyms(backend):
         finally:
             backend.es.indices.open(index=name)
             backend.es.cluster.health(index=name, wait_for_status="yellow")
+    index_changed()  # searches answer with the new rules from now on

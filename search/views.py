@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
@@ -8,6 +9,7 @@ from wagtail.search.utils import normalise_query_string
 
 from search.engine import run_search
 from search.errors import ENGINE_ERRORS, SearchTimedOut
+from search.fallback import answered_by_database
 from search.request import MAX_QUERY_LENGTH, SearchRequest
 
 
@@ -52,7 +54,10 @@ def search(request):
             if outcome.degraded
             else None,
         )
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if context["outcome"] and context["outcome"].degraded:
+        add_never_cache_headers(response)  # kept by no cache: the engine answers in full again
+    return response
 
 
 SUGGESTIONS = 8
@@ -75,5 +80,8 @@ def suggest(request):
         except ENGINE_ERRORS:
             titles = []  # the resilient backend already fell back; nothing more to try
     response = JsonResponse({"suggestions": titles})
-    response["Cache-Control"] = "public, max-age=60"
+    if answered_by_database():
+        add_never_cache_headers(response)
+    else:
+        response["Cache-Control"] = "public, max-age=60"
     return response

@@ -168,6 +168,8 @@ CACHES = caches(env_str("CACHE_URL"))
 # Anonymous pages are served from the cache for at most this long; publishing purges them at once.
 # The bound rolls over what pages derive from today's date (a regulation's status). 0 disables.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# Searches are kept for less: the frequent ones stay, the many asked once leave the cache soon.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 600)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from search.analysis import INDONESIAN_INDEX_SETTINGS
 
-DATABASE_SEARCH_BACKEND = "wagtail.search.backends.database"
+DATABASE_SEARCH_BACKEND = "search.backends.database"
 # Wagtail's engine backends, made resilient (search/backends/): they fall back to the database
 # backend when the engine is down and record the index updates that failed meanwhile.
 SEARCH_BACKEND_MODULES = {

@@ -8,12 +8,16 @@ Each module here exposes `SearchBackend`: Wagtail's own backend for that engine 
   public search.
 - An index write that fails is recorded as a `PendingIndexUpdate`, replayed by
   `manage.py retry_search_updates` once the engine is back: no update is lost.
+
+Every backend, the database's too (`search.backends.database`), tells the page cache when it
+wrote to an index (`announcing_writes`): cached searches are stale from then on.
 """
 
 import logging
 
 from modelsearch.backends import get_search_backend
 
+from portal.page_cache import index_changed
 from search.errors import ENGINE_ERRORS
 from search.fallback import mark_answered_by_database
 from search.synonyms import synonym_index
@@ -73,10 +77,30 @@ def resilient_results(results_class):
     return ResilientSearchResults
 
 
+def announcing_writes(backend_class):
+    """`backend_class` telling the page cache (`index_changed`) after each index write."""
+
+    class AnnouncingSearchBackend(backend_class):
+        def add(self, obj):
+            super().add(obj)
+            index_changed()
+
+        def add_bulk(self, model, obj_list):
+            super().add_bulk(model, obj_list)
+            index_changed()
+
+        def delete(self, obj):
+            super().delete(obj)
+            index_changed()
+
+    AnnouncingSearchBackend.__name__ = f"Announcing{backend_class.__name__}"
+    return AnnouncingSearchBackend
+
+
 def resilient(backend_class):
     """`backend_class` with database fallback for searches and recorded failed index writes."""
 
-    class ResilientSearchBackend(backend_class):
+    class ResilientSearchBackend(announcing_writes(backend_class)):
         results_class = resilient_results(backend_class.results_class)
         index_class = synonym_index(backend_class.index_class)
 

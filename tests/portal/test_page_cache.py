@@ -1,9 +1,11 @@
 import os
+import time
 
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.page_cache import INDEX_SETTLE_SECONDS, purge
 from portal.cache import PortalRedisCache
 from portal.settings.environment import caches
 from tests.conftest import require_service
@@ -99,10 +101,95 @@ class TestPersonalResponses:
         assert "X-Page-Cache" not in editor_view
         assert client.get("/")["X-Page-Cache"] == "miss"
 
-    def test_a_search_is_never_cached(self, client, home_page):
-        client.get("/search/?q=apbd")
 
-        assert "X-Page-Cache" not in client.get("/search/?q=apbd")
+
+@pytest.fixture
+def index_settled(time_machine):
+    """Call it to be later than the index's last write took to show in searches."""
+    time_machine.move_to(time.time(), tick=True)
+    return lambda: time_machine.shift(INDEX_SETTLE_SECONDS + 1)
+
+
+class TestSearches:
+    def test_a_search_is_kept_once_the_index_has_settled(
+        self, client, search_index, agency_section, index_settled, django_assert_num_queries
+    ):
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        search_index.refresh_indexes()
+        index_settled()
+
+        first = client.get("/search/?q=pajak")
+        with django_assert_num_queries(0):
+            second = client.get("/search/?q=pajak")
+
+        assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+        assert page.url in second.text
+
+    def test_right_after_an_index_write_a_search_is_answered_but_not_kept(
+        self, client, search_index, agency_section
+    ):
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        search_index.refresh_indexes()
+
+        client.get("/search/?q=pajak")
+        response = client.get("/search/?q=pajak")
+
+        assert "X-Page-Cache" not in response
+        assert page.url in response.text
+
+    def test_a_new_publication_is_found_at_once(
+        self, client, search_index, agency_section, index_settled
+    ):
+        regulation(agency_section, "Perda Pajak Daerah")
+        search_index.refresh_indexes()
+        index_settled()
+        client.get("/search/?q=pajak")
+
+        new = regulation(agency_section, "Perda Pajak Kendaraan")
+        search_index.refresh_indexes()
+
+        assert new.url in client.get("/search/?q=pajak").text
+
+    def test_an_index_write_alone_makes_cached_searches_stale(
+        self, client, search_index, agency_section, index_settled
+    ):
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        search_index.refresh_indexes()
+        index_settled()
+        client.get("/search/?q=pajak")
+        purge()  # what the publication purged, before its index task ran
+        client.get("/search/?q=pajak")
+
+        page.title = "Perda Pajak Kendaraan"
+        search_index.add(page)  # the task, later
+        search_index.refresh_indexes()
+
+        assert "Kendaraan" in client.get("/search/?q=pajak").text
+
+    def test_suggestions_are_kept(self, client, search_index, agency_section, index_settled):
+        regulation(agency_section, "Perda Pajak Daerah")
+        search_index.refresh_indexes()
+        index_settled()
+
+        client.get("/search/suggest/?q=paj")
+        response = client.get("/search/suggest/?q=paj")
+
+        assert response["X-Page-Cache"] == "hit"
+        assert response.json()["suggestions"][0]["title"] == "Perda Pajak Daerah"
+
+    def test_searches_alone_can_be_left_out(
+        self, client, settings, search_index, agency_section, index_settled
+    ):
+        settings.SEARCH_CACHE_SECONDS = 0
+        page = regulation(agency_section, "Perda Pajak Daerah")
+        search_index.refresh_indexes()
+        index_settled()
+
+        client.get("/search/?q=pajak")
+        client.get(page.url)
+
+        assert "X-Page-Cache" not in client.get("/search/?q=pajak")
+        assert client.get(page.url)["X-Page-Cache"] == "hit"
 
 
 class TestPurging:

@@ -69,7 +69,7 @@ class TestSearchBackendSetting:
     @pytest.mark.parametrize(
         ("kind", "module"),
         [
-            ("database", "wagtail.search.backends.database"),
+            ("database", "search.backends.database"),
             ("opensearch", "search.backends.opensearch3"),
             ("opensearch2", "search.backends.opensearch2"),
             ("elasticsearch", "search.backends.elasticsearch8"),
@@ -84,7 +84,7 @@ class TestSearchBackendSetting:
     def test_an_engine_is_backed_by_the_database_backend(self):
         backends = search_backends("opensearch", ["http://search:9200"], "portal_", 5)
 
-        assert backends["database"] == {"BACKEND": "wagtail.search.backends.database"}
+        assert backends["database"] == {"BACKEND": "search.backends.database"}
 
     def test_engine_indexes_use_indonesian_analysis_by_default(self):
         backend = search_backends("opensearch", ["http://search:9200"], "portal_", 5)["default"]

@@ -205,6 +205,7 @@ class TestDegradedMode:
 
         assert response.status_code == 200
         assert response.context["outcome"].degraded
+        assert "no-store" in response["Cache-Control"]  # kept by no cache
         assert titles(response) == ["Standar Pelayanan Informasi"]
         assert "<mark>" in response.context["outcome"].hits.object_list[0].title
 

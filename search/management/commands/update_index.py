@@ -11,6 +11,7 @@ import time
 
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
+from portal.page_cache import index_changed
 from search.progress import progress_line
 
 
@@ -20,6 +21,7 @@ class Command(WagtailUpdateIndex):
     def update_backend(self, backend_name, *args, **kwargs):
         self.backend_name = backend_name
         super().update_backend(backend_name, *args, **kwargs)
+        index_changed()  # the alias now names the new index: searches cached before are stale
 
     def queryset_chunks(self, qs, *args, **kwargs):
         self.progress_total = qs.count()
