@@ -1,8 +1,9 @@
 """Whether the database answered a search of the current request because the engine could not.
 
 The resilient backends (search/backends/) mark it when they fall back; the admin's search results
-read it to tell the editor (templates/wagtailadmin/pages/search_results.html and the documents'
-index_results.html). It starts clear with every request.
+read it to tell the editor (`{% search_fallback_notice %}` in the overrides of Wagtail's results
+templates under templates/wagtailadmin/, wagtaildocs/ and wagtailsnippets/). It starts clear with
+every request.
 """
 
 from contextvars import ContextVar

@@ -15,7 +15,9 @@ from search import database
 from search.database import statement_timeout
 from search.models import PendingIndexUpdate, Synonym
 from search.templatetags.search_admin import FALLBACK_NOTICE
+from tests.portal.factories import PortalImageFactory
 from tests.ppid_docs.factories import (
+    AgencyFactory,
     DocumentFactory,
     FinancialReportPageFactory,
     PublicInformationPageFactory,
@@ -194,6 +196,51 @@ def fallback_notice(response):
         return str(FALLBACK_NOTICE)
 
 
+CHOOSER_RESULTS = [
+    "/admin/choose-page/search/",
+    "/admin/documents/chooser/results/",
+    "/admin/images/chooser/results/",
+    "/admin/snippets/choose/ppid_docs/agency/results/",
+]
+
+# Every admin search, as first shown and as refreshed while the editor types; `section` is the
+# page explored.
+ADMIN_SEARCHES = [
+    "/admin/pages/search/",
+    "/admin/pages/search/results/",
+    "/admin/pages/{section}/",
+    "/admin/pages/{section}/results/",
+    "/admin/documents/",
+    "/admin/documents/results/",
+    "/admin/images/",
+    "/admin/images/results/",
+    "/admin/snippets/ppid_docs/agency/",
+    "/admin/snippets/ppid_docs/agency/results/",
+    # The choosers' modals answer JSON (the HTML in `html`), their results HTML.
+    "/admin/documents/chooser/",
+    "/admin/images/chooser/",
+    "/admin/snippets/choose/ppid_docs/agency/",
+    *CHOOSER_RESULTS,
+]
+
+
+def shown(response):
+    """The HTML the editor gets, from a page or from a chooser's JSON."""
+    if response.headers["Content-Type"].startswith("application/json"):
+        return response.json()["html"]
+    return response.content.decode()
+
+
+@pytest.fixture
+def findable(agency_page):
+    """One of each thing the admin searches, all about a "laktasi" room; the section of the page."""
+    PublicInformationPageFactory(parent=agency_page, title="Standar Ruang Laktasi")
+    DocumentFactory(title="Laporan Ruang Laktasi")
+    PortalImageFactory(title="Foto Ruang Laktasi")
+    AgencyFactory(name="Pengelola Ruang Laktasi")
+    return agency_page
+
+
 class TestDegradedMode:
     def test_public_search_answers_from_the_database_with_a_notice(
         self, client, search_backend, agency_page
@@ -209,41 +256,38 @@ class TestDegradedMode:
         assert titles(response) == ["Standar Pelayanan Informasi"]
         assert "<mark>" in response.context["outcome"].hits.object_list[0].title
 
-    @pytest.mark.parametrize("path", ["/admin/pages/search/", "/admin/pages/search/results/"])
-    def test_admin_page_search_answers_from_the_database_with_a_notice(
-        self, admin_client, search_backend, agency_page, path
+    @pytest.mark.parametrize("path", ADMIN_SEARCHES)
+    def test_admin_searches_answer_from_the_database_with_a_notice(
+        self, admin_client, search_backend, findable, path
     ):
-        PublicInformationPageFactory(parent=agency_page, title="Standar Pelayanan Informasi")
-
         with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
-            response = admin_client.get(path, {"q": "pelayanan"})
+            response = admin_client.get(path.format(section=findable.pk), {"q": "laktasi"})
 
         assert response.status_code == 200
-        assert "Standar Pelayanan Informasi" in response.content.decode()
-        assert fallback_notice(response) in response.content.decode()
+        assert "Ruang Laktasi" in shown(response)
+        assert shown(response).count(fallback_notice(response)) == 1
 
-    def test_admin_document_search_answers_from_the_database_with_a_notice(
-        self, admin_client, search_backend
+    @pytest.mark.parametrize("path", CHOOSER_RESULTS)
+    def test_a_chooser_search_without_matches_says_so_too(
+        self, admin_client, search_backend, findable, path
     ):
-        DocumentFactory(title="Laporan Ruang Laktasi")
-
         with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
-            response = admin_client.get("/admin/documents/", {"q": "laktasi"})
+            response = admin_client.get(path, {"q": "lhkpn"})
 
         assert response.status_code == 200
-        assert "Laporan Ruang Laktasi" in response.content.decode()
-        assert fallback_notice(response) in response.content.decode()
+        assert "Ruang Laktasi" not in shown(response)
+        assert fallback_notice(response) in shown(response)
 
-    def test_admin_search_says_nothing_when_the_engine_answers(
-        self, admin_client, search_backend, agency_page
+    @pytest.mark.parametrize("path", ADMIN_SEARCHES)
+    def test_admin_searches_say_nothing_when_the_engine_answers(
+        self, admin_client, search_backend, findable, path
     ):
-        PublicInformationPageFactory(parent=agency_page, title="Standar Pelayanan Informasi")
         search_backend.refresh_indexes()
 
-        response = admin_client.get("/admin/pages/search/", {"q": "pelayanan"})
+        response = admin_client.get(path.format(section=findable.pk), {"q": "laktasi"})
 
-        assert "Standar Pelayanan Informasi" in response.content.decode()
-        assert fallback_notice(response) not in response.content.decode()
+        assert "Ruang Laktasi" in shown(response)
+        assert fallback_notice(response) not in shown(response)
 
     def test_updates_missed_meanwhile_are_replayed_when_the_engine_is_back(
         self, client, search_backend, agency_page
