@@ -91,9 +91,11 @@ class EngineSearch:
         raise LookupError(f"{model.__name__} has no FilterField {field_name!r}")
 
     def send(self, body):
+        # The engine's request cache keeps a search's matches and counts until the index next
+        # changes: a search asked again (another visitor, a purged page cache) skips that work.
         if "opensearch" in self.backend.client_class.__module__:
-            return self.backend.es.search(index=self.index_name, body=body)
-        return self.backend.es.search(index=self.index_name, **body)
+            return self.backend.es.search(index=self.index_name, body=body, request_cache=True)
+        return self.backend.es.search(index=self.index_name, request_cache=True, **body)
 
     # Query parts
 

@@ -16,15 +16,27 @@ from search.request import MAX_QUERY_LENGTH, SearchRequest
 def promoted_pages(query, locale):
     """Editors' picks for this query in this language, in their order, live and public only.
 
-    One query, and no write: Wagtail's `Query.get` would store every new search a visitor makes.
+    No write: Wagtail's `Query.get` would store every new search a visitor makes. Most searches
+    have no pick, and cost one query.
     """
     if not query:
         return []
-    visible = Page.objects.live().public().filter(locale=locale)
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query), page__in=visible
+    picks = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query), page__isnull=False
+        )
+        .select_related("page")
+        .order_by("sort_order")
     )
-    return list(picks.select_related("page").order_by("sort_order"))
+    if not picks:
+        return []
+    visible = set(
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, pk__in=[pick.page_id for pick in picks])
+        .values_list("pk", flat=True)
+    )
+    return [pick for pick in picks if pick.page_id in visible]
 
 
 def search(request):

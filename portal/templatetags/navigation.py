@@ -8,6 +8,7 @@ page render spends no query on them until an editor publishes something.
 
 from django import template
 from django.core.cache import cache
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -38,6 +39,33 @@ def menu_items(site):
         {"title": item.title, "url": item.url, "path": item.path}
         for item in root.get_children().live().public().in_menu()
     ]
+
+
+def localized_home_url(site):
+    return site.root_page.localized.url if site else "/"
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the active language."""
+    return cached_for_site("home", context["request"], localized_home_url)
+
+
+@register.simple_tag(takes_context=True)
+def view_url(context):
+    """A page that is not a Wagtail page (the search, the request form) at its address in the
+    active language, with the same query string. Views whose address holds values (a tracking
+    number and its secret token) and error pages lead to the home page instead."""
+    request = context["request"]
+    match = request.resolver_match
+    if match is None or match.args or match.kwargs:
+        return home_url(context)
+    try:
+        path = reverse(match.view_name)
+    except NoReverseMatch:
+        return home_url(context)
+    query = request.GET.urlencode()
+    return f"{path}?{query}" if query else path
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)

@@ -111,14 +111,14 @@ class TestTrackingPage:
         request, token = filed
         client.get(tracking_url(request, token))  # warms Wagtail's site lookup
         # The objections, for what may be objected to now, add one.
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(6):
             client.get(tracking_url(request, token))
         staff = StaffFactory()
         for _ in range(3):
             workflow.assign(request, actor=staff, agency=AgencyFactory())
         client.get(tracking_url(request, token))  # new agencies rebuilt the cached site chrome
 
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(6):
             client.get(tracking_url(request, token))
 
 

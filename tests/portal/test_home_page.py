@@ -87,7 +87,7 @@ class TestHomePage:
         # Routing, the site header and footer, the quick links, this year's service figures, the
         # latest news and, for each of the four publication lists, its view restrictions and
         # newest items.
-        assert len(many) == len(few) == 32
+        assert len(many) == len(few) == 31
 
     def test_shows_this_years_service_figures(self, client, demo_site):
         staff = StaffFactory()

@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.page_cache import INDEX_SETTLE_SECONDS, purge
 from portal.cache import PortalRedisCache
+from portal.page_cache import INDEX_SETTLE_SECONDS, purge
 from portal.settings.environment import caches
 from tests.conftest import require_service
 from tests.information_requests.factories import StaffFactory
@@ -100,7 +100,6 @@ class TestPersonalResponses:
 
         assert "X-Page-Cache" not in editor_view
         assert client.get("/")["X-Page-Cache"] == "miss"
-
 
 
 @pytest.fixture

@@ -64,6 +64,21 @@ class TestDemoSite:
         assert 'href="/en/profil-ppid/"' in response.text
         assert 'hreflang="en"' in response.text
 
+    def test_language_switcher_keeps_a_search_and_its_words(self, client, demo_site):
+        indonesian = client.get("/search/?q=apbd&year=2023").text
+        english = client.get("/en/search/?q=apbd").text
+
+        assert 'href="/en/search/?q=apbd&amp;year=2023" hreflang="en"' in indonesian
+        assert 'href="/search/?q=apbd" hreflang="id"' in english
+
+    def test_the_brand_and_the_switcher_of_other_views_lead_home_translated(
+        self, client, demo_site
+    ):
+        html = client.get("/en/permohonan-informasi/").text
+
+        assert '<a class="site-header__brand" href="/en/">' in html
+        assert 'href="/permohonan-informasi/" hreflang="id"' in html
+
     def test_pages_have_landmarks_and_a_skip_link(self, client, demo_site):
         html = client.get("/profil-ppid/").text
 
