@@ -46,6 +46,17 @@ class RegulationQuerySet(PageQuerySet):
             )
         )
 
+    def status_changed_between(self, after, until):
+        """Regulations whose status a day in (after, until] changed: their own entry into force,
+        or that of a live regulation amending or revoking them."""
+        entered_force = models.Q(promulgated_on__gt=after, promulgated_on__lte=until)
+        changed_by = models.Q(
+            incoming_relations__source__live=True,
+            incoming_relations__source__promulgated_on__gt=after,
+            incoming_relations__source__promulgated_on__lte=until,
+        )
+        return self.filter(entered_force | changed_by).distinct()
+
     def with_changes(self):
         """Prefetch `changed_by()` and `changes()`: two queries for a whole listing."""
         return self.prefetch_related(
