@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.base import ContentFile
 
+from portal.page_cache import purge
 from ppid_docs.models import PPIDDocument, RegulationPage
 from ppid_docs.tasks import extract_document_text
 from tests.ppid_docs.factories import (
@@ -21,14 +22,19 @@ def agency_page(home_page):
     return AgencyPageFactory(parent=AgencyIndexPageFactory(parent=home_page))
 
 
+def queued(callbacks):
+    """What a save left to run after commit, besides the page cache's purge."""
+    return [callback for callback in callbacks if callback is not purge]
+
+
 class TestExtractionIsQueuedOnCommit:
     def test_a_new_document_is_read_only_after_commit(self, db, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks() as callbacks:
             document = DocumentFactory(file=pdf_file(corpus_pdf("reg-perda-2011-02")))
             assert PPIDDocument.objects.get(pk=document.pk).text_extraction == "pending"
 
-        assert len(callbacks) == 1
-        callbacks[0]()
+        assert len(queued(callbacks)) == 1
+        queued(callbacks)[0]()
         document.refresh_from_db()
         assert document.text_extraction == "done"
         assert PERDA_2011_02_PHRASE in document.extracted_text
@@ -40,7 +46,7 @@ class TestExtractionIsQueuedOnCommit:
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             DocumentFactory(file=pdf_file(corpus_pdf("reg-perda-2011-02")))
 
-        assert len(callbacks) == 1
+        assert len(queued(callbacks)) == 1
 
     def test_editing_the_title_does_not_queue_it(self, db, django_capture_on_commit_callbacks):
         document = DocumentFactory()
@@ -48,7 +54,7 @@ class TestExtractionIsQueuedOnCommit:
             document.title = "Perda Pajak Daerah"
             document.save()
 
-        assert callbacks == []
+        assert queued(callbacks) == []
 
     def test_a_replaced_file_is_read_again(self, db, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
@@ -62,7 +68,7 @@ class TestExtractionIsQueuedOnCommit:
             callback()
 
         document.refresh_from_db()
-        assert len(callbacks) == 1
+        assert len(queued(callbacks)) == 1
         assert PERDA_2011_02_PHRASE in document.extracted_text
 
 
