@@ -29,6 +29,8 @@ import argparse
 import io
 import json
 import os
+import random
+import re
 import shutil
 import sys
 import tempfile
@@ -109,9 +111,6 @@ def queries():
 def distinct_searches(count, seed=2026):
     """`count` different searches made of two words of the site's Indonesian titles; some filter
     by a year or a content type, some ask for the second page."""
-    import random
-    import re
-
     from wagtail.models import Locale, Page
 
     titles = Page.objects.live().filter(locale=Locale.get_default()).values_list("title", flat=True)
