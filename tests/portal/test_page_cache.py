@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from portal.cache import PortalRedisCache
 from portal.page_cache import INDEX_SETTLE_SECONDS, purge
 from portal.settings.environment import caches
+from ppid_docs.models import RegulationPage
 from tests.conftest import require_service
 from tests.information_requests.factories import StaffFactory
 from tests.ppid_docs.factories import (
@@ -156,10 +157,12 @@ class TestSearches:
         search_index.refresh_indexes()
         index_settled()
         client.get("/search/?q=pajak")
-        purge()  # what the publication purged, before its index task ran
+        page.title = "Perda Pajak Kendaraan"
+        # Published: the rows change and the cache is purged, before the index task runs.
+        RegulationPage.objects.filter(pk=page.pk).update(title=page.title)
+        purge()
         client.get("/search/?q=pajak")
 
-        page.title = "Perda Pajak Kendaraan"
         search_index.add(page)  # the task, later
         search_index.refresh_indexes()
 
